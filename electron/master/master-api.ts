@@ -1,7 +1,7 @@
 // What the API router may ask of the master: the router is the only door into it, and this is
 // the whole of what that door opens onto.
 import type { ApplyOutcome, ApplyPlan } from '../../shared/api-contract.js';
-import type { WorkersFile } from '../../shared/config-schema.js';
+import type { LoadedConfig } from './config/loaded-config.js';
 import type {
   Alert,
   HealthCheckResult,
@@ -47,8 +47,8 @@ export interface MasterApi {
   acknowledgeAllAlerts(): number;
   getStats(): MasterStats;
   /** What applying `next` would do to the running workers. */
-  planApply(next: WorkersFile): ApplyPlan;
-  applyConfig(next: WorkersFile): Promise<ApplyOutcome>;
+  planApply(next: LoadedConfig): ApplyPlan;
+  applyConfig(next: LoadedConfig): Promise<ApplyOutcome>;
   /** Stops every worker within master.force_shutdown_timeout. */
   shutdown(): Promise<void>;
 }
