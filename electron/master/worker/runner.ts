@@ -1,7 +1,12 @@
 // The seam between supervision and execution. A WorkerRunner knows how to launch one kind of
 // worker (a child process, an inline module, a module in a thread); the supervisor above it
 // owns states, restarts, health and history, and so treats every kind of worker alike.
-import type { ExitInfo, LogStream, ModuleDiagnostics, ResourceSample } from '../../../shared/types.js';
+import type {
+  ExitInfo,
+  LogStream,
+  ModuleDiagnostics,
+  ResourceSample,
+} from '../../../shared/types.js';
 
 /** One run of a worker, from a successful launch until it is gone. */
 export interface RunHandle {

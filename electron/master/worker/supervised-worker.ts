@@ -1,0 +1,423 @@
+// One worker under supervision: its state machine, restart policy with back-off, transition
+// history and logs. What it runs is a WorkerRunner, so processes and modules are treated alike.
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import { ApiError } from '../../../shared/api-contract.js';
+import type { WorkerConfig } from '../../../shared/config-schema.js';
+import { durationMs, formatDuration } from '../../../shared/duration.js';
+import type {
+  ExitInfo,
+  HealthCheckResult,
+  HealthStatus,
+  LogLine,
+  LogStream,
+  PanicRecord,
+  ResourceSample,
+  StateTransition,
+  WorkerDiagnostics,
+  WorkerState,
+  WorkerSummary,
+} from '../../../shared/types.js';
+import { LogBuffer } from './log-buffer.js';
+import { decideRestart, exitFailed } from './restart-policy.js';
+import type { RunHandle, WorkerRunner } from './runner.js';
+
+const MAX_TRANSITIONS = 200;
+
+export interface SupervisedWorkerEvents {
+  transition: [StateTransition];
+  log: [LogLine];
+  exit: [ExitInfo];
+  panic: [PanicRecord];
+  /** Anything in the summary changed (state, pid, figures, health). */
+  changed: [];
+}
+
+export interface HealthSource {
+  status(): HealthStatus;
+  history(): HealthCheckResult[];
+}
+
+export interface SupervisedWorkerOptions {
+  config: WorkerConfig;
+  runner: WorkerRunner;
+  logger: Logger;
+  logLines: number;
+}
+
+/** Why the current run is being ended by the master rather than by the operator. */
+type PlannedEnd = { kind: 'operator' } | { kind: 'failure'; reason: string };
+
+export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
+  readonly id: string;
+  readonly logs: LogBuffer;
+  private stateValue: WorkerState = 'idle';
+  private run: RunHandle | null = null;
+  private plannedEnd: PlannedEnd | null = null;
+  private readonly transitions: StateTransition[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private backoffTimer: NodeJS.Timeout | null = null;
+  private stableTimer: NodeJS.Timeout | null = null;
+  private launchAbort: AbortController | null = null;
+  private health: HealthSource | null = null;
+  private lastSample: ResourceSample | null = null;
+  private lastError: string | null = null;
+  private lastExit: ExitInfo | null = null;
+  private startTime: number | null = null;
+  private nextRestartAt: number | null = null;
+  private retryCount = 0;
+  private restartCount = 0;
+  private startCount = 0;
+  private lastRestart: number | null = null;
+  private panics = 0;
+  private lastPanic: PanicRecord | null = null;
+
+  constructor(private readonly options: SupervisedWorkerOptions) {
+    super();
+    this.id = options.config.id;
+    this.logs = new LogBuffer(options.logLines);
+  }
+
+  get config(): WorkerConfig {
+    return this.options.config;
+  }
+
+  get runner(): WorkerRunner {
+    return this.options.runner;
+  }
+
+  get state(): WorkerState {
+    return this.stateValue;
+  }
+
+  get pid(): number | null {
+    return this.run?.pid ?? null;
+  }
+
+  /** True while a run exists or one is about to (starting, running, stopping, backoff). */
+  get active(): boolean {
+    return this.run !== null || this.stateValue === 'backoff' || this.stateValue === 'starting';
+  }
+
+  setHealthSource(source: HealthSource | null): void {
+    this.health = source;
+  }
+
+  recordSample(sample: ResourceSample): void {
+    this.lastSample = sample;
+  }
+
+  /** Operator start. Rejects with a conflict when already active, with a process error when
+   * the worker cannot be started. */
+  start(cause = 'started by operator'): Promise<void> {
+    return this.serialize(async () => {
+      if (this.stateValue === 'starting' || this.stateValue === 'running') {
+        throw new ApiError('conflict', `worker ${this.id} is already ${this.stateValue}`);
+      }
+      this.cancelBackoff();
+      this.retryCount = 0;
+      await this.launch(cause, true);
+    });
+  }
+
+  /** Operator stop: never undone by the restart policy; a back-off wait ends at once. */
+  stop(cause = 'stopped by operator', opts: { force?: boolean } = {}): Promise<void> {
+    if (this.stateValue === 'backoff') {
+      // Takes effect at once, without waiting behind anything queued.
+      this.cancelBackoff();
+      this.transition('idle', cause);
+      return Promise.resolve();
+    }
+    const cancelsStart = this.stateValue === 'starting';
+    this.launchAbort?.abort();
+    return this.serialize(async () => {
+      if (this.stateValue === 'backoff') {
+        this.cancelBackoff();
+        this.transition('idle', cause);
+        return;
+      }
+      if (!this.run) {
+        if (cancelsStart && this.stateValue === 'idle') return;
+        throw new ApiError('conflict', `worker ${this.id} is not running (${this.stateValue})`);
+      }
+      await this.endRun({ kind: 'operator' }, cause, opts.force ?? false);
+    });
+  }
+
+  /** Stops if running, then starts; `force` kills at once instead of a graceful stop. */
+  restart(force: boolean, cause = force ? 'force restart by operator' : 'restart by operator') {
+    return this.serialize(async () => {
+      if (this.stateValue === 'stopping' || this.stateValue === 'starting') {
+        throw new ApiError('conflict', `worker ${this.id} is ${this.stateValue}`);
+      }
+      this.cancelBackoff();
+      if (this.run) await this.endRun({ kind: 'operator' }, cause, force);
+      this.restartCount += 1;
+      this.lastRestart = Date.now();
+      this.retryCount = 0;
+      await this.launch(cause, true);
+    });
+  }
+
+  /**
+   * The master ends a run it judges failed (unhealthy, over a limit): the run is stopped
+   * gracefully and the restart policy decides what follows, as after a crash.
+   */
+  failRun(reason: string): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.run || this.stateValue !== 'running') return;
+      this.systemLog(`${reason}: stopping the worker`);
+      await this.endRun({ kind: 'failure', reason }, reason, false);
+    });
+  }
+
+  /** Last resort at shutdown: kill the run now, whatever else is in progress. */
+  async kill(): Promise<void> {
+    this.cancelBackoff();
+    this.launchAbort?.abort();
+    const run = this.run;
+    if (!run) return;
+    this.plannedEnd = { kind: 'operator' };
+    await run.terminate(0, { force: true });
+  }
+
+  recordPanic(error: Error): void {
+    this.panics += 1;
+    this.lastPanic = { time: Date.now(), message: error.message, stack: error.stack ?? null };
+    this.options.logger.error({ err: error, panics: this.panics }, 'module panic');
+    this.systemLog(`module panic: ${error.message}`);
+    this.emit('panic', this.lastPanic);
+    const threshold = this.config.type === 'module' ? this.config.panic_threshold : Infinity;
+    if (this.panics > threshold && this.stateValue === 'running') {
+      void this.serialize(async () => {
+        if (!this.run) return;
+        const reason = `${this.panics} panics, past the threshold of ${threshold}`;
+        await this.endRun({ kind: 'operator' }, reason, false);
+        this.enterDegraded(reason);
+      });
+    }
+  }
+
+  summary(): WorkerSummary {
+    return {
+      id: this.id,
+      type: this.config.type,
+      state: this.stateValue,
+      enabled: this.config.enabled,
+      pid: this.pid,
+      startTime: this.run ? this.startTime : null,
+      restarts: this.restartCount,
+      health: this.health?.status() ?? 'unknown',
+      cpu: this.run ? (this.lastSample?.cpuPercent ?? null) : null,
+      memory: this.run ? (this.lastSample?.memoryBytes ?? null) : null,
+      lastError: this.lastError,
+      nextRestartAt: this.nextRestartAt,
+    };
+  }
+
+  diagnostics(): WorkerDiagnostics {
+    const executable = this.runner.describeExecutable();
+    const healthHistory = this.health?.history() ?? [];
+    const module = this.runner.moduleDiagnostics?.();
+    return {
+      id: this.id,
+      type: this.config.type,
+      state: this.stateValue,
+      enabled: this.config.enabled,
+      lastError: this.lastError,
+      startTime: this.run ? this.startTime : null,
+      resourceUsage: this.run ? this.lastSample : null,
+      processId: this.pid,
+      executablePath: executable.path,
+      executableExists: executable.exists,
+      healthStatus: this.health?.status() ?? 'unknown',
+      healthHistory,
+      restarts: this.restartCount,
+      retryCount: this.retryCount,
+      nextRestartAt: this.nextRestartAt,
+      lastExit: this.lastExit,
+      transitions: [...this.transitions],
+      moduleDiagnostics: module
+        ? {
+            ...module,
+            startCount: this.startCount,
+            lastRestart: this.lastRestart,
+            panics: this.panics,
+            lastPanic: this.lastPanic,
+            healthHistory,
+          }
+        : null,
+    };
+  }
+
+  private serialize<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One launch of the runner; on failure records failed_start and lets the policy decide. */
+  private async launch(cause: string, byOperator: boolean): Promise<void> {
+    this.transition('starting', cause);
+    const abort = new AbortController();
+    this.launchAbort = abort;
+    let run: RunHandle;
+    try {
+      run = await this.runner.launch(
+        {
+          log: (stream, text) => this.appendLog(stream, text),
+          panic: (error) => this.recordPanic(error),
+        },
+        abort.signal,
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (abort.signal.aborted) {
+        this.transition('idle', 'start cancelled by a stop');
+        if (byOperator) throw new ApiError('conflict', `worker ${this.id}: start cancelled`);
+        return;
+      }
+      this.lastError = message;
+      if (message.includes('module panic')) {
+        this.recordPanic(error instanceof Error ? error : new Error(message));
+      }
+      this.transition('failed_start', 'start failed', message);
+      this.options.logger.error({ error: message }, 'failed to start');
+      this.afterFailure(`start failed: ${message}`);
+      if (byOperator) throw new ApiError('process', `worker ${this.id}: ${message}`);
+      return;
+    } finally {
+      if (this.launchAbort === abort) this.launchAbort = null;
+    }
+    this.run = run;
+    this.plannedEnd = null;
+    this.startTime = Date.now();
+    this.startCount += 1;
+    this.lastSample = null;
+    this.transition('running', cause);
+    this.options.logger.info({ pid: run.pid }, run.pid ? `started pid ${run.pid}` : 'started');
+    this.armStableTimer();
+    // A stop that arrived while starting is queued behind this launch and ends the run.
+    void run.exited.then((exit) => this.onExit(run, exit));
+  }
+
+  private async endRun(end: PlannedEnd, cause: string, force: boolean): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    this.plannedEnd = end;
+    this.transition('stopping', cause);
+    const graceful = durationMs(this.config.graceful_timeout);
+    await run.terminate(graceful, { force });
+    // onExit has run by now (terminate resolves after `exited`), leaving the state to us.
+    if (end.kind === 'operator') this.transition('idle', cause);
+  }
+
+  private onExit(run: RunHandle, exit: ExitInfo): void {
+    if (this.run !== run) return;
+    this.run = null;
+    this.lastExit = exit;
+    this.clearStableTimer();
+    this.emit('exit', exit);
+    const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    const planned = this.plannedEnd;
+    this.plannedEnd = null;
+    this.systemLog(`${how} after ${formatDuration(exit.uptimeMs)}`);
+    if (planned?.kind === 'operator') {
+      if (this.stateValue !== 'stopping') this.transition('idle', `${how} at shutdown`);
+      this.options.logger.info({ code: exit.code, signal: exit.signal }, `stopped (${how})`);
+      return;
+    }
+    const failed = planned?.kind === 'failure' || exitFailed(exit);
+    const reason = planned?.kind === 'failure' ? planned.reason : how;
+    if (failed) this.lastError = reason;
+    this.options.logger[failed ? 'warn' : 'info'](
+      { code: exit.code, signal: exit.signal, uptimeMs: exit.uptimeMs },
+      `${how} after ${formatDuration(exit.uptimeMs)}`,
+    );
+    this.afterEnd(failed, reason);
+  }
+
+  private afterFailure(reason: string): void {
+    this.afterEnd(true, reason);
+  }
+
+  /** Applies the restart policy after a run ended on its own or failed to start. */
+  private afterEnd(failed: boolean, reason: string): void {
+    const decision = decideRestart(this.config.restart, failed, this.retryCount);
+    if (decision.restart) {
+      this.retryCount = decision.attempt;
+      this.nextRestartAt = Date.now() + decision.delayMs;
+      const note = `restarting in ${formatDuration(decision.delayMs)} (attempt ${decision.attempt} of ${this.config.restart.max_retries})`;
+      this.transition('backoff', `${reason}; ${note}`, failed ? reason : null);
+      this.options.logger.warn({ delayMs: decision.delayMs, attempt: decision.attempt }, note);
+      this.backoffTimer = setTimeout(() => {
+        this.backoffTimer = null;
+        this.nextRestartAt = null;
+        void this.serialize(async () => {
+          if (this.stateValue !== 'backoff') return;
+          this.restartCount += 1;
+          this.lastRestart = Date.now();
+          await this.launch(`restart attempt ${decision.attempt}`, false);
+        });
+      }, decision.delayMs);
+      return;
+    }
+    if ('giveUp' in decision) {
+      this.enterDegraded(`${decision.reason}: ${reason}`);
+      return;
+    }
+    if (this.stateValue !== 'failed_start')
+      this.transition('exited', `${reason}; ${decision.reason}`);
+  }
+
+  private enterDegraded(reason: string): void {
+    this.lastError = reason;
+    this.transition('degraded', reason, reason);
+    this.options.logger.error({ reason }, 'worker degraded');
+  }
+
+  private cancelBackoff(): void {
+    if (this.backoffTimer) clearTimeout(this.backoffTimer);
+    this.backoffTimer = null;
+    this.nextRestartAt = null;
+  }
+
+  private armStableTimer(): void {
+    this.clearStableTimer();
+    if (this.retryCount === 0) return;
+    this.stableTimer = setTimeout(() => {
+      this.stableTimer = null;
+      if (this.stateValue === 'running') this.retryCount = 0;
+    }, durationMs(this.config.restart.reset_after));
+    this.stableTimer.unref();
+  }
+
+  private clearStableTimer(): void {
+    if (this.stableTimer) clearTimeout(this.stableTimer);
+    this.stableTimer = null;
+  }
+
+  private transition(to: WorkerState, cause: string, error: string | null = null): void {
+    const transition: StateTransition = {
+      time: Date.now(),
+      from: this.stateValue,
+      to,
+      cause,
+      error,
+    };
+    this.stateValue = to;
+    this.transitions.push(transition);
+    if (this.transitions.length > MAX_TRANSITIONS) this.transitions.shift();
+    this.options.logger.debug({ from: transition.from, to, cause }, 'state changed');
+    this.emit('transition', transition);
+    this.emit('changed');
+  }
+
+  private appendLog(stream: LogStream, text: string): void {
+    this.emit('log', this.logs.push(stream, text));
+  }
+
+  private systemLog(text: string): void {
+    this.appendLog('system', text);
+  }
+}
