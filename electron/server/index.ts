@@ -1,0 +1,2 @@
+export { generateToken } from './auth.js';
+export { startServer, type RunningServer, type ServerOptions } from './start-server.js';
