@@ -1,5 +1,5 @@
 // The hsu-master command: validate, run, serve and schema.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { workersJsonSchema } from '../../shared/config-schema.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.js';
@@ -9,10 +9,15 @@ import { validateCommand } from './validate.js';
 
 const DEFAULT_CONFIG = 'config/workers.yaml';
 
+/** The package's version, found from source (electron/cli) or from the build (dist/electron/cli). */
 function packageVersion(): string {
-  const url = new URL('../../../package.json', import.meta.url);
-  const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version: string };
-  return pkg.version;
+  for (const up of ['../../package.json', '../../../package.json']) {
+    const url = new URL(up, import.meta.url);
+    if (!existsSync(url)) continue;
+    const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version: string };
+    if (pkg.name === 'hsu-master') return pkg.version;
+  }
+  return '0.0.0';
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -30,6 +30,10 @@ export async function startMaster(configPath: string, version: string, logger: L
     process.stderr.write(`${formatProblems(booted.problems)}\n`);
     return null;
   }
+  // A foreground supervisor shows its workers' output, each line tagged with its worker.
+  booted.master.on('log', (worker, line) => {
+    if (line.stream !== 'system') logger.info({ worker, stream: line.stream }, line.text);
+  });
   return booted.master;
 }
 

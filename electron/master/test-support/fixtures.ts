@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { isProcessAlive } from '../process/kill-tree.js';
 import {
   processWorker,
   moduleWorker,
@@ -48,14 +49,8 @@ export async function waitFor<T>(
   }
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** Whether a process runs (a zombie counts as gone). */
+export const isAlive = isProcessAlive;
 
 export interface TempDir {
   path: string;

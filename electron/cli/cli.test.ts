@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workersJsonSchema } from '../../shared/config-schema.js';
+import { isAlive, tempDir, waitFor, type TempDir } from '../master/test-support/fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI from source, as `npx hsu-master` runs it from dist/. */
+function cli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Outcome>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, done, output: () => stdout };
+}
+
+let dir: TempDir | null = null;
+afterEach(async () => {
+  await dir?.remove();
+  dir = null;
+});
+
+describe('hsu-master validate', () => {
+  it('accepts the default configuration', async () => {
+    const { code, stdout } = await cli(['validate', 'config/workers.yaml']).done;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/valid, 5 workers \(5 enabled\)/);
+  });
+
+  it('reports every problem of a broken file as FILE:LINE:COL and exits 1', async () => {
+    dir = await tempDir();
+    const file = await dir.write(
+      'broken.yaml',
+      [
+        'workers:',
+        '  - id: "bad id"',
+        '    type: process',
+        '    executable_path: /nonexistent/worker',
+        '    restart: { retry_delay: soon }',
+        '  - id: mod',
+        '    type: module',
+        '    module_type: native',
+        '    colour: blue',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = await cli(['validate', file]).done;
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:2:9 workers\\[0\\]\\.id: `)),
+      expect.stringMatching(new RegExp(`^${file}:4:22 workers\\[0\\]\\.executable_path: `)),
+      expect.stringMatching(new RegExp(`^${file}:5:29 workers\\[0\\]\\.restart\\.retry_delay: `)),
+      expect.stringMatching(new RegExp(`^${file}:6:5 workers\\[1\\]`)),
+      expect.stringMatching(new RegExp(`^${file}:9:5 workers\\[1\\]\\.colour: unknown key`)),
+    ]);
+  });
+});
+
+describe('hsu-master schema', () => {
+  it('prints the JSON Schema that config/workers.schema.json holds', async () => {
+    const { code, stdout } = await cli(['schema']).done;
+    expect(code).toBe(0);
+    const committed: unknown = JSON.parse(
+      await readFile(`${ROOT}config/workers.schema.json`, 'utf8'),
+    );
+    expect(JSON.parse(stdout)).toEqual(workersJsonSchema());
+    expect(committed).toEqual(workersJsonSchema());
+  });
+});
+
+describe('hsu-master run', () => {
+  it('keeps workers running and on SIGTERM stops them all, leaving no process behind', async () => {
+    dir = await tempDir();
+    const file = await dir.write(
+      'workers.yaml',
+      [
+        'workers:',
+        '  - id: shell',
+        '    type: process',
+        '    executable_path: sh',
+        '    args: ["-c", "sleep 300 & echo child $!; wait"]',
+        '  - id: node',
+        '    type: process',
+        `    executable_path: ${JSON.stringify(process.execPath)}`,
+        '    args: ["-e", "setInterval(() => {}, 1000)"]',
+        '',
+      ].join('\n'),
+    );
+    const run = cli(['run', '--config', file]);
+    const pids = await waitFor('both workers started', () => {
+      const started = [...run.output().matchAll(/"pid":(\d+),"msg":"started pid/g)];
+      return started.length === 2 ? started.map((m) => Number(m[1])) : null;
+    });
+
+    run.child.kill('SIGTERM');
+    const { code, stdout } = await run.done;
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/all workers stopped/);
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    const child = Number(/child (\d+)/.exec(stdout)?.[1] ?? NaN);
+    expect(Number.isNaN(child)).toBe(false);
+    expect(isAlive(child)).toBe(false);
+  });
+});
