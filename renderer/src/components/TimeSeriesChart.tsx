@@ -1,0 +1,70 @@
+// A live line chart over time. Animation is off: data moves every second and should just move.
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatTime } from '../lib/format.js';
+
+export interface TimeSeriesChartProps<T extends { time: number }> {
+  title: string;
+  data: readonly T[];
+  value: (point: T) => number | null;
+  format: (value: number) => string;
+  color: string;
+}
+
+export function TimeSeriesChart<T extends { time: number }>(props: TimeSeriesChartProps<T>) {
+  const { title, data, value, format, color } = props;
+  const points = data.map((point) => ({ time: point.time, value: value(point) }));
+  const latest = points.at(-1)?.value;
+  return (
+    <figure className="chart" data-chart={title}>
+      <figcaption>
+        {title}
+        <span className="chart-latest">
+          {latest === null || latest === undefined ? '–' : format(latest)}
+        </span>
+      </figcaption>
+      {points.length === 0 ? (
+        <p className="chart-empty">No samples yet.</p>
+      ) : (
+        <div className="chart-body" role="img" aria-label={`${title} over time`}>
+          <ResponsiveContainer width="100%" height={180}>
+            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+              <XAxis
+                dataKey="time"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                scale="time"
+                tickFormatter={formatTime}
+                stroke="var(--muted)"
+                minTickGap={40}
+              />
+              <YAxis tickFormatter={format} stroke="var(--muted)" width={72} />
+              <Tooltip
+                labelFormatter={(label) => formatTime(Number(label))}
+                formatter={(v) => format(Number(v))}
+                contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }}
+              />
+              <Line
+                type="linear"
+                dataKey="value"
+                name={title}
+                stroke={color}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </figure>
+  );
+}

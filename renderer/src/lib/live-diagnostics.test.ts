@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerDiagnostics } from '../../../shared/types.js';
+import { summary } from '../store/test-fixtures.js';
+import { liveDiagnostics } from './live-diagnostics.js';
+
+const fetched: WorkerDiagnostics = {
+  id: 'api',
+  type: 'process',
+  state: 'running',
+  enabled: true,
+  lastError: null,
+  startTime: 1,
+  resourceUsage: { time: 1, cpuPercent: 1, memoryBytes: 1, processCount: 1 },
+  processId: 10,
+  executablePath: 'node',
+  executableExists: true,
+  healthStatus: 'healthy',
+  healthHistory: [],
+  restarts: 0,
+  retryCount: 0,
+  nextRestartAt: null,
+  lastExit: null,
+  transitions: [],
+  moduleDiagnostics: null,
+};
+
+describe('liveDiagnostics', () => {
+  it('lays the live summary, newest sample and histories over the fetched diagnostics', () => {
+    const sample = { time: 5, cpuPercent: 50, memoryBytes: 9, processCount: 2 };
+    const result = liveDiagnostics(fetched, {
+      summary: summary('api', { state: 'backoff', pid: null, restarts: 3, lastError: 'exit 1' }),
+      metrics: [sample],
+      health: {
+        status: 'unhealthy',
+        history: [{ time: 4, ok: false, latencyMs: 1, message: 'x' }],
+      },
+      transitions: undefined,
+    });
+
+    expect(result).toMatchObject({
+      state: 'backoff',
+      processId: null,
+      restarts: 3,
+      lastError: 'exit 1',
+      resourceUsage: sample,
+      executablePath: 'node',
+    });
+    expect(result.healthHistory).toHaveLength(1);
+    expect(result.transitions).toBe(fetched.transitions);
+  });
+
+  it('keeps the fetched figures when nothing live is known', () => {
+    const result = liveDiagnostics(fetched, {
+      summary: undefined,
+      metrics: undefined,
+      health: undefined,
+      transitions: undefined,
+    });
+
+    expect(result).toEqual(fetched);
+  });
+});

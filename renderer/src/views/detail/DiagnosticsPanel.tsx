@@ -1,0 +1,67 @@
+import type { WorkerDiagnostics } from '../../../../shared/types.js';
+import { HealthBadge } from '../../components/HealthBadge.js';
+import { StateBadge } from '../../components/StateBadge.js';
+import { formatBytes, formatDateTime, formatDuration, formatPercent } from '../../lib/format.js';
+import { Field } from './Field.js';
+
+/** Every diagnostics field; the charts and the timeline show the histories. */
+export function DiagnosticsPanel({ diagnostics: d }: { diagnostics: WorkerDiagnostics }) {
+  const usage = d.resourceUsage;
+  const exit = d.lastExit;
+  return (
+    <section className="panel" aria-labelledby="diagnostics-heading">
+      <h2 id="diagnostics-heading">Diagnostics</h2>
+      <dl className="fields">
+        <Field name="id" label="ID">
+          {d.id}
+        </Field>
+        <Field name="type" label="Type">
+          {d.type}
+        </Field>
+        <Field name="state" label="State">
+          <StateBadge state={d.state} />
+        </Field>
+        <Field name="enabled" label="Enabled">
+          {d.enabled ? 'yes' : 'no'}
+        </Field>
+        <Field name="processId" label="Process ID">
+          {d.processId ?? '–'}
+        </Field>
+        <Field name="startTime" label="Started">
+          {formatDateTime(d.startTime)}
+        </Field>
+        <Field name="executablePath" label="Executable">
+          <code>{d.executablePath || '–'}</code>
+        </Field>
+        <Field name="executableExists" label="Executable found">
+          {d.executableExists ? 'yes' : <span className="text-danger">no</span>}
+        </Field>
+        <Field name="healthStatus" label="Health">
+          <HealthBadge status={d.healthStatus} />
+        </Field>
+        <Field name="restarts" label="Restarts">
+          {d.restarts}
+        </Field>
+        <Field name="retryCount" label="Retries in a row">
+          {d.retryCount}
+        </Field>
+        <Field name="nextRestartAt" label="Next restart">
+          {formatDateTime(d.nextRestartAt)}
+        </Field>
+        <Field name="resourceUsage" label="Resources">
+          {usage
+            ? `${formatPercent(usage.cpuPercent)} CPU, ${formatBytes(usage.memoryBytes)}, ${usage.processCount} process${usage.processCount === 1 ? '' : 'es'}`
+            : '–'}
+        </Field>
+        <Field name="lastExit" label="Last exit">
+          {exit
+            ? `${formatDateTime(exit.time)}: ${exit.signal ? `signal ${exit.signal}` : `code ${exit.code ?? '–'}`} after ${formatDuration(exit.uptimeMs)}`
+            : '–'}
+        </Field>
+        <Field name="lastError" label="Last error">
+          {d.lastError ? <span className="text-danger">{d.lastError}</span> : '–'}
+        </Field>
+      </dl>
+    </section>
+  );
+}
