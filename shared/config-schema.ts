@@ -198,8 +198,5 @@ export type WorkerConfigInput = z.input<typeof workerConfig>;
 
 /** The JSON Schema of workers.yaml, for editors' completion and validation. */
 export function workersJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(workersFile, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(workersFile, { io: 'input', unrepresentable: 'any' });
 }

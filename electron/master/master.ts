@@ -28,6 +28,7 @@ import { SupervisedWorker } from './worker/supervised-worker.js';
 import { NativeModuleRegistry } from './module/native-registry.js';
 import { registerBuiltinModules } from './examples/register-builtins.js';
 import type { ModuleFactory } from '../../shared/module.js';
+import { installPanicRouter } from './module/panic-router.js';
 import { PluginModuleRuntime } from './module/plugin-runtime.js';
 
 export interface MasterOptions {
@@ -54,6 +55,7 @@ export class Master implements MasterApi {
     this.configPath = options.config?.path ?? null;
     this.emitter.setMaxListeners(0);
     this.plugins = new PluginModuleRuntime(this.logger);
+    installPanicRouter(this.logger);
     registerBuiltinModules(this.nativeModules);
     this.observers = new MasterObservers({
       settings: this.settings,
