@@ -34,13 +34,14 @@ export async function startMaster(configPath: string, version: string, logger: L
   booted.master.on('log', (worker, line) => {
     if (line.stream !== 'system') logger.info({ worker, stream: line.stream }, line.text);
   });
-  return booted.master;
+  return booted;
 }
 
 export async function runCommand(options: { configPath: string; version: string }) {
   const logger = createLogger();
-  const master = await startMaster(options.configPath, options.version, logger);
-  if (!master) return 1;
+  const booted = await startMaster(options.configPath, options.version, logger);
+  if (!booted) return 1;
+  const { master } = booted;
   logger.info({ config: options.configPath }, `hsu-master ${options.version} running`);
   const stopping = untilSignal(logger, master);
   await master.startAll();

@@ -1,7 +1,6 @@
 // `hsu-master serve`: the master plus the control panel for a browser, over REST and WebSocket.
 import { fileURLToPath } from 'node:url';
-import { createRouter } from '../api/router.js';
-import { EventHub } from '../api/event-hub.js';
+import { createApiStack } from '../api/create-api.js';
 import { createLogger } from '../master/logger.js';
 import { generateToken, startServer } from '../server/index.js';
 import { startMaster, untilSignal } from './run.js';
@@ -18,11 +17,12 @@ export interface ServeOptions {
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const logger = createLogger();
-  const master = await startMaster(options.configPath, options.version, logger);
-  if (!master) return 1;
+  const booted = await startMaster(options.configPath, options.version, logger);
+  if (!booted) return 1;
+  const { master } = booted;
   const token = options.token ?? generateToken();
-  const router = createRouter({ master, logger });
-  const hub = new EventHub({ master, logger });
+  const api = await createApiStack({ master, config: booted.config, logger });
+  const { router, hub } = api;
   const server = await startServer({
     router,
     hub,
@@ -38,8 +38,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const stopping = untilSignal(logger, master);
   await master.startAll();
   await stopping;
-  hub.close();
   await server.close();
+  await api.close();
   await master.shutdown();
   return 0;
 }

@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import electron from 'electron';
 import { durationMs } from '../../shared/duration.js';
-import { EventHub } from '../api/event-hub.js';
-import { createRouter } from '../api/router.js';
+import { createApiStack } from '../api/create-api.js';
 import { builtinNativeModuleNames } from '../master/boot.js';
 import { formatProblems, loadConfigFile } from '../master/config/index.js';
 import { createLogger } from '../master/logger.js';
@@ -44,8 +43,11 @@ async function main(): Promise<void> {
   const { config } = loaded;
   const logger = createLogger({ level: config.master.log_level });
   const master = new Master({ logger, config, version: app.getVersion() });
-  const router = createRouter({ master, logger });
-  const hub = new EventHub({ master, logger });
+  const { router, hub } = await createApiStack({
+    master,
+    config: { ...config, path: configPath },
+    logger,
+  });
 
   const handle = await runMain(surface, {
     master,

@@ -1,6 +1,7 @@
 // Loads a workers.yaml and builds a master on it: what `run`, `serve` and the desktop app share.
 import type { Logger } from 'pino';
 import type { ConfigProblem } from '../../shared/api-contract.js';
+import type { LoadedConfig } from './config/loaded-config.js';
 import { loadConfigFile } from './config/loader.js';
 import { registerBuiltinModules } from './examples/register-builtins.js';
 import { Master } from './master.js';
@@ -13,7 +14,9 @@ export function builtinNativeModuleNames(): string[] {
   return registry.names();
 }
 
-export type BootResult = { ok: true; master: Master } | { ok: false; problems: ConfigProblem[] };
+export type BootResult =
+  | { ok: true; master: Master; config: LoadedConfig & { path: string } }
+  | { ok: false; problems: ConfigProblem[] };
 
 export async function bootMaster(options: {
   configPath: string;
@@ -30,5 +33,5 @@ export async function bootMaster(options: {
     config: loaded.config,
     version: options.version,
   });
-  return { ok: true, master };
+  return { ok: true, master, config: { ...loaded.config, path: options.configPath } };
 }

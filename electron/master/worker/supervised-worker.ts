@@ -283,7 +283,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
       }
       this.transition('failed_start', 'start failed', message);
       this.options.logger.error({ error: message }, 'failed to start');
-      this.afterFailure(`start failed: ${message}`);
+      this.afterEnd(true, `start failed: ${message}`);
       if (byOperator) throw new ApiError('process', `worker ${this.id}: ${message}`);
       return;
     } finally {
@@ -335,10 +335,6 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
       `${how} after ${formatDuration(exit.uptimeMs)}`,
     );
     this.afterEnd(failed, reason);
-  }
-
-  private afterFailure(reason: string): void {
-    this.afterEnd(true, reason);
   }
 
   /** Applies the restart policy after a run ended on its own or failed to start. */
