@@ -2,7 +2,7 @@
 // `npm test`: typecheck, lint, unit and integration tests (vitest), then the browser suite
 // (Playwright). Every step runs even when an earlier one fails; the last line is the total.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const results = join('test-results', 'counts');
@@ -67,7 +67,8 @@ if (wants('unit')) {
   } else if (!ok) failed += 1;
 }
 
-if (wants('e2e') && existsSync('playwright.config.ts')) {
+const specs = existsSync('e2e') ? readdirSync('e2e').filter((f) => f.endsWith('.spec.ts')) : [];
+if (wants('e2e') && specs.length > 0) {
   const file = join(results, 'playwright.json');
   const ok = run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: file,
