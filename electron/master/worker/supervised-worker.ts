@@ -7,8 +7,6 @@ import type { WorkerConfig } from '../../../shared/config-schema.js';
 import { durationMs, formatDuration } from '../../../shared/duration.js';
 import type {
   ExitInfo,
-  HealthCheckResult,
-  HealthStatus,
   LogLine,
   LogStream,
   PanicRecord,
@@ -20,9 +18,14 @@ import type {
 } from '../../../shared/types.js';
 import { LogBuffer } from './log-buffer.js';
 import { decideRestart, exitFailed } from './restart-policy.js';
+import {
+  diagnose,
+  summarize,
+  WorkerRecord,
+  type HealthSource,
+  type WorkerFacts,
+} from './worker-record.js';
 import type { RunHandle, WorkerRunner } from './runner.js';
-
-const MAX_TRANSITIONS = 200;
 
 export interface SupervisedWorkerEvents {
   transition: [StateTransition];
@@ -31,11 +34,6 @@ export interface SupervisedWorkerEvents {
   panic: [PanicRecord];
   /** Anything in the summary changed (state, pid, figures, health). */
   changed: [];
-}
-
-export interface HealthSource {
-  status(): HealthStatus;
-  history(): HealthCheckResult[];
 }
 
 export interface SupervisedWorkerOptions {
@@ -54,23 +52,13 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   private stateValue: WorkerState = 'idle';
   private run: RunHandle | null = null;
   private plannedEnd: PlannedEnd | null = null;
-  private readonly transitions: StateTransition[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private backoffTimer: NodeJS.Timeout | null = null;
   private stableTimer: NodeJS.Timeout | null = null;
   private launchAbort: AbortController | null = null;
   private health: HealthSource | null = null;
   private lastSample: ResourceSample | null = null;
-  private lastError: string | null = null;
-  private lastExit: ExitInfo | null = null;
-  private startTime: number | null = null;
-  private nextRestartAt: number | null = null;
-  private retryCount = 0;
-  private restartCount = 0;
-  private startCount = 0;
-  private lastRestart: number | null = null;
-  private panics = 0;
-  private lastPanic: PanicRecord | null = null;
+  private readonly record = new WorkerRecord();
 
   constructor(private readonly options: SupervisedWorkerOptions) {
     super();
@@ -115,7 +103,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
         throw new ApiError('conflict', `worker ${this.id} is already ${this.stateValue}`);
       }
       this.cancelBackoff();
-      this.retryCount = 0;
+      this.record.retryCount = 0;
       await this.launch(cause, true);
     });
   }
@@ -152,9 +140,9 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
       }
       this.cancelBackoff();
       if (this.run) await this.endRun({ kind: 'operator' }, cause, force);
-      this.restartCount += 1;
-      this.lastRestart = Date.now();
-      this.retryCount = 0;
+      this.record.restartCount += 1;
+      this.record.lastRestart = Date.now();
+      this.record.retryCount = 0;
       await this.launch(cause, true);
     });
   }
@@ -182,16 +170,20 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   }
 
   recordPanic(error: Error): void {
-    this.panics += 1;
-    this.lastPanic = { time: Date.now(), message: error.message, stack: error.stack ?? null };
-    this.options.logger.error({ err: error, panics: this.panics }, 'module panic');
+    this.record.panics += 1;
+    this.record.lastPanic = {
+      time: Date.now(),
+      message: error.message,
+      stack: error.stack ?? null,
+    };
+    this.options.logger.error({ err: error, panics: this.record.panics }, 'module panic');
     this.systemLog(`module panic: ${error.message}`);
-    this.emit('panic', this.lastPanic);
+    this.emit('panic', this.record.lastPanic);
     const threshold = this.config.type === 'module' ? this.config.panic_threshold : Infinity;
-    if (this.panics > threshold && this.stateValue === 'running') {
+    if (this.record.panics > threshold && this.stateValue === 'running') {
       void this.serialize(async () => {
         if (!this.run) return;
-        const reason = `${this.panics} panics, past the threshold of ${threshold}`;
+        const reason = `${this.record.panics} panics, past the threshold of ${threshold}`;
         await this.endRun({ kind: 'operator' }, reason, false);
         this.enterDegraded(reason);
       });
@@ -199,54 +191,24 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   }
 
   summary(): WorkerSummary {
-    return {
-      id: this.id,
-      type: this.config.type,
-      state: this.stateValue,
-      enabled: this.config.enabled,
-      pid: this.pid,
-      startTime: this.run ? this.startTime : null,
-      restarts: this.restartCount,
-      health: this.health?.status() ?? 'unknown',
-      cpu: this.run ? (this.lastSample?.cpuPercent ?? null) : null,
-      memory: this.run ? (this.lastSample?.memoryBytes ?? null) : null,
-      lastError: this.lastError,
-      nextRestartAt: this.nextRestartAt,
-    };
+    return summarize(this.facts());
   }
 
   diagnostics(): WorkerDiagnostics {
-    const executable = this.runner.describeExecutable();
-    const healthHistory = this.health?.history() ?? [];
-    const module = this.runner.moduleDiagnostics?.();
+    return diagnose(this.facts());
+  }
+
+  private facts(): WorkerFacts {
     return {
       id: this.id,
-      type: this.config.type,
+      config: this.config,
       state: this.stateValue,
-      enabled: this.config.enabled,
-      lastError: this.lastError,
-      startTime: this.run ? this.startTime : null,
-      resourceUsage: this.run ? this.lastSample : null,
-      processId: this.pid,
-      executablePath: executable.path,
-      executableExists: executable.exists,
-      healthStatus: this.health?.status() ?? 'unknown',
-      healthHistory,
-      restarts: this.restartCount,
-      retryCount: this.retryCount,
-      nextRestartAt: this.nextRestartAt,
-      lastExit: this.lastExit,
-      transitions: [...this.transitions],
-      moduleDiagnostics: module
-        ? {
-            ...module,
-            startCount: this.startCount,
-            lastRestart: this.lastRestart,
-            panics: this.panics,
-            lastPanic: this.lastPanic,
-            healthHistory,
-          }
-        : null,
+      pid: this.pid,
+      running: this.run !== null,
+      record: this.record,
+      health: this.health,
+      sample: this.lastSample,
+      runner: this.runner,
     };
   }
 
@@ -277,7 +239,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
         if (byOperator) throw new ApiError('conflict', `worker ${this.id}: start cancelled`);
         return;
       }
-      this.lastError = message;
+      this.record.lastError = message;
       if (message.includes('module panic')) {
         this.recordPanic(error instanceof Error ? error : new Error(message));
       }
@@ -291,8 +253,8 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
     }
     this.run = run;
     this.plannedEnd = null;
-    this.startTime = Date.now();
-    this.startCount += 1;
+    this.record.startTime = Date.now();
+    this.record.startCount += 1;
     this.lastSample = null;
     this.transition('running', cause);
     this.options.logger.info({ pid: run.pid }, run.pid ? `started pid ${run.pid}` : 'started');
@@ -315,7 +277,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   private onExit(run: RunHandle, exit: ExitInfo): void {
     if (this.run !== run) return;
     this.run = null;
-    this.lastExit = exit;
+    this.record.lastExit = exit;
     this.clearStableTimer();
     this.emit('exit', exit);
     const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
@@ -329,7 +291,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
     }
     const failed = planned?.kind === 'failure' || exitFailed(exit);
     const reason = planned?.kind === 'failure' ? planned.reason : how;
-    if (failed) this.lastError = reason;
+    if (failed) this.record.lastError = reason;
     this.options.logger[failed ? 'warn' : 'info'](
       { code: exit.code, signal: exit.signal, uptimeMs: exit.uptimeMs },
       `${how} after ${formatDuration(exit.uptimeMs)}`,
@@ -339,20 +301,20 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
 
   /** Applies the restart policy after a run ended on its own or failed to start. */
   private afterEnd(failed: boolean, reason: string): void {
-    const decision = decideRestart(this.config.restart, failed, this.retryCount);
+    const decision = decideRestart(this.config.restart, failed, this.record.retryCount);
     if (decision.restart) {
-      this.retryCount = decision.attempt;
-      this.nextRestartAt = Date.now() + decision.delayMs;
+      this.record.retryCount = decision.attempt;
+      this.record.nextRestartAt = Date.now() + decision.delayMs;
       const note = `restarting in ${formatDuration(decision.delayMs)} (attempt ${decision.attempt} of ${this.config.restart.max_retries})`;
       this.transition('backoff', `${reason}; ${note}`, failed ? reason : null);
       this.options.logger.warn({ delayMs: decision.delayMs, attempt: decision.attempt }, note);
       this.backoffTimer = setTimeout(() => {
         this.backoffTimer = null;
-        this.nextRestartAt = null;
+        this.record.nextRestartAt = null;
         void this.serialize(async () => {
           if (this.stateValue !== 'backoff') return;
-          this.restartCount += 1;
-          this.lastRestart = Date.now();
+          this.record.restartCount += 1;
+          this.record.lastRestart = Date.now();
           await this.launch(`restart attempt ${decision.attempt}`, false);
         });
       }, decision.delayMs);
@@ -367,7 +329,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   }
 
   private enterDegraded(reason: string): void {
-    this.lastError = reason;
+    this.record.lastError = reason;
     this.transition('degraded', reason, reason);
     this.options.logger.error({ reason }, 'worker degraded');
   }
@@ -375,15 +337,15 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   private cancelBackoff(): void {
     if (this.backoffTimer) clearTimeout(this.backoffTimer);
     this.backoffTimer = null;
-    this.nextRestartAt = null;
+    this.record.nextRestartAt = null;
   }
 
   private armStableTimer(): void {
     this.clearStableTimer();
-    if (this.retryCount === 0) return;
+    if (this.record.retryCount === 0) return;
     this.stableTimer = setTimeout(() => {
       this.stableTimer = null;
-      if (this.stateValue === 'running') this.retryCount = 0;
+      if (this.stateValue === 'running') this.record.retryCount = 0;
     }, durationMs(this.config.restart.reset_after));
     this.stableTimer.unref();
   }
@@ -402,8 +364,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
       error,
     };
     this.stateValue = to;
-    this.transitions.push(transition);
-    if (this.transitions.length > MAX_TRANSITIONS) this.transitions.shift();
+    this.record.addTransition(transition);
     this.options.logger.debug({ from: transition.from, to, cause }, 'state changed');
     this.emit('transition', transition);
     this.emit('changed');
