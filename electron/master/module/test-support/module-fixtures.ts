@@ -77,21 +77,7 @@ export function recordEvents(): RecordedEvents {
   return recorded;
 }
 
-/** Polls until `probe` returns a truthy value; throws after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => T | Promise<T>,
-  timeoutMs = 15_000,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { waitFor } from '../../test-support/fixtures.js';
 
 /** Whether a promise has settled by now (checked after pending callbacks have run). */
 export async function hasSettled(promise: Promise<unknown>): Promise<boolean> {
