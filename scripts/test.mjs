@@ -82,5 +82,7 @@ if (wants('e2e') && specs.length > 0) {
   } else if (!ok) failed += 1;
 }
 
-process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

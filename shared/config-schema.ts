@@ -8,14 +8,23 @@ export const WORKER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const duration = z
   .string({ error: 'must be a duration such as "500ms", "10s" or "2m"' })
   .refine((text) => parseDuration(text) !== null, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a duration (use e.g. "500ms", "10s", "2m")`,
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a duration (use e.g. "500ms", "10s", "2m")`,
   });
 
 export const workerId = z
   .string({ error: 'must be a string' })
   .regex(WORKER_ID_PATTERN, { error: 'must be 1-64 characters of A-Z, a-z, 0-9, "_" or "-"' });
 
-export const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGKILL'] as const;
+export const STOP_SIGNALS = [
+  'SIGTERM',
+  'SIGINT',
+  'SIGHUP',
+  'SIGQUIT',
+  'SIGUSR1',
+  'SIGUSR2',
+  'SIGKILL',
+] as const;
 export const LIMIT_POLICIES = ['log', 'alert', 'restart', 'stop'] as const;
 export const RESTART_POLICIES = ['never', 'on-failure', 'always'] as const;
 

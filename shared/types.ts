@@ -136,13 +136,7 @@ export interface LogLine {
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 export type AlertKind =
-  | 'memory'
-  | 'cpu'
-  | 'health'
-  | 'panic'
-  | 'degraded'
-  | 'master_memory'
-  | 'leak';
+  'memory' | 'cpu' | 'health' | 'panic' | 'degraded' | 'master_memory' | 'leak';
 
 export interface Alert {
   id: string;
