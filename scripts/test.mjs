@@ -46,6 +46,7 @@ if (wants('build')) check('build', 'npm', ['run', 'build', '--silent']);
 if (wants('typecheck')) {
   check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   check('typecheck renderer', 'npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit']);
+  check('typecheck e2e', 'npx', ['tsc', '-p', 'e2e/tsconfig.json', '--noEmit']);
 }
 if (wants('lint')) check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 

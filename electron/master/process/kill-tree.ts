@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import pidtree from 'pidtree';
+import { ProcessTable } from './process-table.js';
 
 const IS_WINDOWS = process.platform === 'win32';
 const POLL_MS = 25;
@@ -24,7 +24,7 @@ export function isProcessAlive(pid: number): boolean {
 /** The pids of every descendant of pid (not pid itself); empty when it cannot tell. */
 export async function listDescendants(pid: number): Promise<number[]> {
   try {
-    return await pidtree(pid);
+    return (await ProcessTable.snapshot()).treeOf(pid).slice(1);
   } catch {
     return [];
   }
