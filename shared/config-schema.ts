@@ -81,13 +81,14 @@ export const healthCheck = z
         });
       }
     }
-    const interval = parseDuration(check.run_options.interval);
-    const timeout = parseDuration(check.run_options.timeout);
+    const run = check.run_options;
+    const interval = parseDuration(run.interval);
+    const timeout = parseDuration(run.timeout);
     if (interval !== null && timeout !== null && timeout >= interval) {
       ctx.addIssue({
         code: 'custom',
         path: ['run_options', 'timeout'],
-        message: `timeout (${check.run_options.timeout}) must be less than interval (${check.run_options.interval})`,
+        message: `timeout (${run.timeout}) must be less than interval (${run.interval})`,
       });
     }
   });

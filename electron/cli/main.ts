@@ -9,7 +9,7 @@ import { validateCommand } from './validate.js';
 
 const DEFAULT_CONFIG = 'config/workers.yaml';
 
-/** The package's version, found from source (electron/cli) or from the build (dist/electron/cli). */
+/** The package's version, from source (electron/cli) or from the build (dist/electron/cli). */
 function packageVersion(): string {
   for (const up of ['../../package.json', '../../../package.json']) {
     const url = new URL(up, import.meta.url);

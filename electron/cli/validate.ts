@@ -6,14 +6,17 @@ export async function validateCommand(configPath: string): Promise<number> {
   const result = await loadConfigFile(configPath, { nativeModules: builtinNativeModuleNames() });
   if (!result.ok) {
     process.stdout.write(`${formatProblems(result.problems)}\n`);
-    const n = result.problems.length;
-    process.stderr.write(`${configPath}: ${n} problem${n === 1 ? '' : 's'}\n`);
+    process.stderr.write(`${configPath}: ${plural(result.problems.length, 'problem')}\n`);
     return 1;
   }
   const workers = result.config.workers;
   const enabled = workers.filter((w) => w.enabled).length;
   process.stdout.write(
-    `${configPath}: valid, ${workers.length} worker${workers.length === 1 ? '' : 's'} (${enabled} enabled)\n`,
+    `${configPath}: valid, ${plural(workers.length, 'worker')} (${enabled} enabled)\n`,
   );
   return 0;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -111,7 +111,7 @@ describe('SupervisedWorker', () => {
     expect(worker.diagnostics().transitions.at(-1)?.to).toBe('idle');
   });
 
-  it('gives failed_start for a missing executable, naming the path, and a conflict twice', async () => {
+  it('gives failed_start naming a missing executable, and conflicts twice', async () => {
     const config = nodeWorker('missing', '', { restart: { policy: 'never' } });
     const worker = supervise({ ...config, executable_path: '/nonexistent/bin/worker' });
     await expect(worker.start()).rejects.toThrow(/\/nonexistent\/bin\/worker/);

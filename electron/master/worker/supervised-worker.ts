@@ -305,7 +305,8 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
     if (decision.restart) {
       this.record.retryCount = decision.attempt;
       this.record.nextRestartAt = Date.now() + decision.delayMs;
-      const note = `restarting in ${formatDuration(decision.delayMs)} (attempt ${decision.attempt} of ${this.config.restart.max_retries})`;
+      const attempt = `attempt ${decision.attempt} of ${this.config.restart.max_retries}`;
+      const note = `restarting in ${formatDuration(decision.delayMs)} (${attempt})`;
       this.transition('backoff', `${reason}; ${note}`, failed ? reason : null);
       this.options.logger.warn({ delayMs: decision.delayMs, attempt: decision.attempt }, note);
       this.backoffTimer = setTimeout(() => {
