@@ -20,15 +20,43 @@ export interface ServedMaster {
   stop(): Promise<void>;
 }
 
-export async function serve(yaml: string, files: Record<string, string> = {}): Promise<ServedMaster> {
+export interface ServeOptions {
+  /** A fixed port, e.g. to start a master again where a page is still trying to reconnect. */
+  port?: number;
+  token?: string;
+}
+
+/**
+ * The environment without colour: the test runner sets FORCE_COLOR, which the workers would
+ * inherit beside NO_COLOR, and Node warns about the pair on every worker's stderr.
+ */
+function plainEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  return env;
+}
+
+export async function serve(
+  yaml: string,
+  files: Record<string, string> = {},
+  options: ServeOptions = {},
+): Promise<ServedMaster> {
   const dir = await mkdtemp(join(tmpdir(), 'hsu-e2e-'));
   const configPath = join(dir, 'workers.yaml');
   await writeFile(configPath, yaml);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   const child: ChildProcess = spawn(
     process.execPath,
-    [BIN, 'serve', '--config', configPath, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    [
+      BIN,
+      'serve',
+      '--config',
+      configPath,
+      '--port',
+      String(options.port ?? 0),
+      ...(options.token === undefined ? [] : ['--token', options.token]),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: plainEnvironment() },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { timeTicks } from '../lib/chart-ticks.js';
 import { formatTime } from '../lib/format.js';
 
 export interface TimeSeriesChartProps<T extends { time: number }> {
@@ -16,12 +17,18 @@ export interface TimeSeriesChartProps<T extends { time: number }> {
   value: (point: T) => number | null;
   format: (value: number) => string;
   color: string;
+  /** Round values for the value axis, from the largest value shown; recharts picks otherwise. */
+  valueTicks?: (max: number) => number[];
+  /** How the value axis labels its ticks; `format` when not given. */
+  tickFormat?: (value: number) => string;
 }
 
 export function TimeSeriesChart<T extends { time: number }>(props: TimeSeriesChartProps<T>) {
-  const { title, data, value, format, color } = props;
+  const { title, data, value, format, color, valueTicks, tickFormat = format } = props;
   const points = data.map((point) => ({ time: point.time, value: value(point) }));
   const latest = points.at(-1)?.value;
+  const ticks = valueTicks?.(points.reduce((max, p) => Math.max(max, p.value ?? 0), 0));
+  const yTicks = ticks && ticks.length > 1 ? ticks : undefined;
   return (
     <figure className="chart" data-chart={title}>
       <figcaption>
@@ -42,11 +49,18 @@ export function TimeSeriesChart<T extends { time: number }>(props: TimeSeriesCha
                 type="number"
                 domain={['dataMin', 'dataMax']}
                 scale="time"
+                ticks={timeTicks(points[0]?.time ?? 0, points.at(-1)?.time ?? 0)}
                 tickFormatter={formatTime}
                 stroke="var(--muted)"
                 minTickGap={40}
               />
-              <YAxis tickFormatter={format} stroke="var(--muted)" width={72} />
+              <YAxis
+                tickFormatter={tickFormat}
+                ticks={yTicks}
+                domain={yTicks ? [0, yTicks.at(-1) ?? 'auto'] : undefined}
+                stroke="var(--muted)"
+                width={72}
+              />
               <Tooltip
                 labelFormatter={(label) => formatTime(Number(label))}
                 formatter={(v) => format(Number(v))}

@@ -49,6 +49,17 @@ describe('liveDiagnostics', () => {
     expect(result.transitions).toBe(fetched.transitions);
   });
 
+  it('shows no resource usage once the run has ended, though samples remain', () => {
+    const result = liveDiagnostics(fetched, {
+      summary: summary('api', { state: 'degraded', pid: null, startTime: null }),
+      metrics: [{ time: 5, cpuPercent: 0, memoryBytes: 9, processCount: 1 }],
+      health: undefined,
+      transitions: undefined,
+    });
+
+    expect(result.resourceUsage).toBeNull();
+  });
+
   it('keeps the fetched figures when nothing live is known', () => {
     const result = liveDiagnostics(fetched, {
       summary: undefined,

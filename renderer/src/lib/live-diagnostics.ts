@@ -26,6 +26,8 @@ export function liveDiagnostics(fetched: WorkerDiagnostics, live: LiveParts): Wo
   if (!summary) return merged;
   return {
     ...merged,
+    // The last sample outlives the run it measured; a worker not running uses nothing.
+    resourceUsage: summary.startTime === null ? null : merged.resourceUsage,
     state: summary.state,
     enabled: summary.enabled,
     processId: summary.pid,

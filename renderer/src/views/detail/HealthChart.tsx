@@ -9,6 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { HealthCheckResult } from '../../../../shared/types.js';
+import { timeTicks } from '../../lib/chart-ticks.js';
 import { formatTime } from '../../lib/format.js';
 
 interface DotProps {
@@ -54,6 +55,7 @@ export function HealthChart({ history }: { history: readonly HealthCheckResult[]
                 type="number"
                 domain={['dataMin', 'dataMax']}
                 scale="time"
+                ticks={timeTicks(history[0]?.time ?? 0, last?.time ?? 0)}
                 tickFormatter={formatTime}
                 stroke="var(--muted)"
                 minTickGap={40}
@@ -65,7 +67,7 @@ export function HealthChart({ history }: { history: readonly HealthCheckResult[]
                 contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }}
               />
               <Line
-                type="monotone"
+                type="linear"
                 dataKey="latencyMs"
                 name="latency"
                 stroke="var(--accent)"

@@ -49,8 +49,8 @@ export function LogToolbar(props: LogToolbarProps) {
       </button>
       <span className="log-count" aria-live="polite">
         {props.shown === props.total
-          ? `${props.total} lines`
-          : `${props.shown} of ${props.total} lines`}
+          ? `${props.total} ${props.total === 1 ? 'line' : 'lines'}`
+          : `${props.shown} of ${props.total} ${props.total === 1 ? 'line' : 'lines'}`}
         {paused && props.newWhilePaused > 0 ? ` · ${props.newWhilePaused} new while paused` : ''}
       </span>
     </div>

@@ -1,5 +1,6 @@
 import type { ResourceSample } from '../../../../shared/types.js';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart.js';
+import { byteTicks, formatByteTick, percentTicks } from '../../lib/chart-ticks.js';
 import { formatBytes } from '../../lib/format.js';
 
 const percent = (value: number): string => `${value.toFixed(1)} %`;
@@ -12,6 +13,8 @@ export function ResourceCharts({ samples }: { samples: readonly ResourceSample[]
         data={samples}
         value={(s) => s.cpuPercent}
         format={percent}
+        valueTicks={percentTicks}
+        tickFormat={(value) => `${Number(value.toFixed(2))} %`}
         color="var(--chart-cpu)"
       />
       <TimeSeriesChart
@@ -19,6 +22,8 @@ export function ResourceCharts({ samples }: { samples: readonly ResourceSample[]
         data={samples}
         value={(s) => s.memoryBytes}
         format={formatBytes}
+        valueTicks={byteTicks}
+        tickFormat={formatByteTick}
         color="var(--chart-memory)"
       />
     </div>

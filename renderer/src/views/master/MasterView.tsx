@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart.js';
+import { byteTicks, formatByteTick } from '../../lib/chart-ticks.js';
 import { formatBytes } from '../../lib/format.js';
 import { useAlerts } from '../../store/selectors.js';
 import { usePanelStore } from '../../store/store.js';
@@ -25,6 +26,8 @@ export function MasterView() {
             data={memory}
             value={(m) => m.rss}
             format={formatBytes}
+            valueTicks={byteTicks}
+            tickFormat={formatByteTick}
             color="var(--chart-memory)"
           />
           <TimeSeriesChart
@@ -32,6 +35,8 @@ export function MasterView() {
             data={memory}
             value={(m) => m.heapUsed}
             format={formatBytes}
+            valueTicks={byteTicks}
+            tickFormat={formatByteTick}
             color="var(--chart-cpu)"
           />
         </div>

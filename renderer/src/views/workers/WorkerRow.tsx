@@ -49,12 +49,20 @@ export const WorkerRow = memo(function WorkerRow({
       <td data-state={worker.state}>
         <StateBadge state={worker.state} />
       </td>
-      <td className="num">{worker.pid ?? '–'}</td>
+      <td className="num" data-column="pid">
+        {worker.pid ?? '–'}
+      </td>
       <UptimeCell startTime={worker.startTime} />
-      <td className="num">{worker.restarts}</td>
-      <td className="num">{formatPercent(worker.cpu)}</td>
-      <td className="num">{formatBytes(worker.memory)}</td>
-      <td>
+      <td className="num" data-column="restarts">
+        {worker.restarts}
+      </td>
+      <td className="num" data-column="cpu">
+        {formatPercent(worker.cpu)}
+      </td>
+      <td className="num" data-column="memory">
+        {formatBytes(worker.memory)}
+      </td>
+      <td data-column="health">
         <HealthBadge status={worker.health} />
       </td>
       <td>
