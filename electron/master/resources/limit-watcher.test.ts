@@ -29,10 +29,10 @@ describe('LimitWatcher', () => {
     expect(warned).toMatchObject([
       { resource: 'memory', level: 'warning', policy: 'restart', action: 'alert', limit: 100 * MB },
     ]);
-    expect(warned[0]?.message).toBe('memory 85.0 MB passed 80% of the limit of 100.0 MB');
+    expect(warned[0]?.message).toBe('memory 85.0 MiB passed 80% of the limit of 100.0 MiB');
     expect(stillWarned).toEqual([]);
     expect(violated).toMatchObject([{ level: 'violation', policy: 'restart', action: 'restart' }]);
-    expect(violated[0]?.message).toBe('memory 120.0 MB is over the limit of 100.0 MB');
+    expect(violated[0]?.message).toBe('memory 120.0 MiB is over the limit of 100.0 MiB');
     expect(stillViolated).toEqual([]);
     expect(watcher.level('memory')).toBe('violation');
   });

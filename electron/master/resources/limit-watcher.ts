@@ -128,7 +128,7 @@ function describe(
   warningPercent: number,
 ): string {
   const show = (figure: number): string =>
-    resource === 'memory' ? `${(figure / MB).toFixed(1)} MB` : `${figure.toFixed(1)}%`;
+    resource === 'memory' ? `${(figure / MB).toFixed(1)} MiB` : `${figure.toFixed(1)}%`;
   return level === 'violation'
     ? `${resource} ${show(value)} is over the limit of ${show(limit)}`
     : `${resource} ${show(value)} passed ${warningPercent}% of the limit of ${show(limit)}`;
