@@ -1,18 +1,16 @@
 // Who is whose parent, for every process on the machine, read in one pass. On Linux that is a
-// read of /proc (no child process); elsewhere one `ps` through pidtree. Callers at the same
-// moment (a hundred workers stopping together, the sampler's tick) share one reading.
+// read of /proc (no child process); elsewhere one `ps` through pidtree. Callers that ask while
+// a reading is under way (a hundred workers stopping together) share it; a later caller gets a
+// fresh one, so a process started a moment ago is never missed.
 import { readdir, readFile } from 'node:fs/promises';
 import pidtree from 'pidtree';
-
-/** A reading is reused by callers that arrive within this window. */
-const FRESH_MS = 50;
 
 export interface ParentLink {
   pid: number;
   ppid: number;
 }
 
-let shared: { at: number; links: Promise<ParentLink[]> } | null = null;
+let inFlight: Promise<ParentLink[]> | null = null;
 
 async function readProc(): Promise<ParentLink[]> {
   const entries = await readdir('/proc');
@@ -45,12 +43,15 @@ async function readLinks(): Promise<ParentLink[]> {
 }
 
 export function readParentLinks(): Promise<ParentLink[]> {
-  const now = Date.now();
-  if (!shared || now - shared.at > FRESH_MS) {
-    shared = { at: now, links: readLinks() };
-    shared.links.catch(() => (shared = null));
+  if (!inFlight) {
+    const reading = readLinks();
+    inFlight = reading;
+    const clear = () => {
+      if (inFlight === reading) inFlight = null;
+    };
+    reading.then(clear, clear);
   }
-  return shared.links;
+  return inFlight;
 }
 
 export class ProcessTable {

@@ -158,4 +158,40 @@ describe('SupervisedWorker', () => {
       ]),
     );
   });
+
+  it('kills at once on a forced stop, without waiting out graceful_timeout', async () => {
+    const worker = supervise(
+      nodeWorker('deaf', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)", {
+        graceful_timeout: '1h',
+      }),
+    );
+    await worker.start();
+    const pid = worker.pid as number;
+    await worker.stop('killed by operator', { force: true });
+    expect(worker.state).toBe('idle');
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('kill() also ends a stop whose leader is gone but whose stray descendant lives', async () => {
+    const config = nodeWorker('stray', '', { graceful_timeout: '1h' });
+    const worker = supervise({
+      ...config,
+      executable_path: 'sh',
+      args: ['-c', 'setsid sleep 300 & echo stray $!; exec sleep 301'],
+    });
+    await worker.start();
+    const stray = await waitFor('the stray pid', () => {
+      const line = worker.logs.tail().find((l) => l.text.startsWith('stray '));
+      return line ? Number(line.text.split(' ')[1]) : null;
+    });
+    const stopping = worker.stop();
+    // The leader dies of SIGTERM; the stop then waits on the descendant that left the group.
+    await waitFor('the leader gone', () => worker.pid === null);
+    expect(isAlive(stray)).toBe(true);
+
+    await worker.kill();
+
+    expect(isAlive(stray)).toBe(false);
+    await stopping;
+  });
 });

@@ -51,6 +51,8 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   readonly logs: LogBuffer;
   private stateValue: WorkerState = 'idle';
   private run: RunHandle | null = null;
+  /** The run being terminated, kept until terminate() resolves (after its exit). */
+  private ending: RunHandle | null = null;
   private plannedEnd: PlannedEnd | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private backoffTimer: NodeJS.Timeout | null = null;
@@ -163,7 +165,9 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   async kill(): Promise<void> {
     this.cancelBackoff();
     this.launchAbort?.abort();
-    const run = this.run;
+    // A run whose leader has exited may still be ending: its stray descendants are killed
+    // only when that terminate() finishes, so it is forced too.
+    const run = this.run ?? this.ending;
     if (!run) return;
     this.plannedEnd = { kind: 'operator' };
     await run.terminate(0, { force: true });
@@ -171,13 +175,14 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
 
   recordPanic(error: Error): void {
     this.record.panics += 1;
-    this.record.lastPanic = {
-      time: Date.now(),
-      message: error.message,
-      stack: error.stack ?? null,
-    };
-    this.options.logger.error({ err: error, panics: this.record.panics }, 'module panic');
-    this.systemLog(`module panic: ${error.message}`);
+    // Runners already word launch failures as panics; the record keeps the bare cause.
+    const message = error.message.replace(/^module panic: /, '');
+    this.record.lastPanic = { time: Date.now(), message, stack: error.stack ?? null };
+    this.options.logger.error(
+      { panics: this.record.panics, stack: error.stack },
+      `module panic: ${message}`,
+    );
+    this.systemLog(`module panic: ${message}`);
     this.emit('panic', this.record.lastPanic);
     const threshold = this.config.type === 'module' ? this.config.panic_threshold : Infinity;
     if (this.record.panics > threshold && this.stateValue === 'running') {
@@ -269,7 +274,12 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
     this.plannedEnd = end;
     this.transition('stopping', cause);
     const graceful = durationMs(this.config.graceful_timeout);
-    await run.terminate(graceful, { force });
+    this.ending = run;
+    try {
+      await run.terminate(graceful, { force });
+    } finally {
+      this.ending = null;
+    }
     // onExit has run by now (terminate resolves after `exited`), leaving the state to us.
     if (end.kind === 'operator') this.transition('idle', cause);
   }
