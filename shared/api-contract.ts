@@ -102,15 +102,18 @@ export interface ApplyOutcome {
 }
 
 const idInput = z.strictObject({ id: workerId });
+/** start, stop and restart take `force`: a forced stop (and the stop of a forced restart)
+ * kills at once instead of waiting out graceful_timeout; a start has nothing to force. */
+const commandInput = z.strictObject({ id: workerId, force: z.boolean().optional() });
 const none = z.strictObject({}).optional();
 
 /** Input schemas: every request is parsed with these at the edge. */
 export const requestSchemas = {
   'workers.list': none,
   'workers.get': idInput,
-  'workers.start': idInput,
-  'workers.stop': idInput,
-  'workers.restart': z.strictObject({ id: workerId, force: z.boolean().optional() }),
+  'workers.start': commandInput,
+  'workers.stop': commandInput,
+  'workers.restart': commandInput,
   'workers.logs': z.strictObject({
     id: workerId,
     tail: z.coerce.number().int().min(1).max(100_000).optional(),

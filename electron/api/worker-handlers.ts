@@ -20,8 +20,8 @@ export function workerHandlers(master: MasterApi): DomainHandlers<WorkerMethod> 
       await master.startWorker(id);
       return master.getSummary(id);
     },
-    'workers.stop': async ({ id }) => {
-      await master.stopWorker(id);
+    'workers.stop': async ({ id, force }) => {
+      await master.stopWorker(id, force ?? false);
       return master.getSummary(id);
     },
     'workers.restart': async ({ id, force }) => {

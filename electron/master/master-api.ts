@@ -37,7 +37,8 @@ export interface MasterApi {
   getSummary(id: string): WorkerSummary;
   /** Throws ApiError('conflict') when the state forbids it, ('process') when it fails. */
   startWorker(id: string): Promise<void>;
-  stopWorker(id: string): Promise<void>;
+  /** `force` kills at once instead of waiting out graceful_timeout. */
+  stopWorker(id: string, force?: boolean): Promise<void>;
   restartWorker(id: string, force: boolean): Promise<void>;
   getLogs(id: string, tail?: number): LogLine[];
   getHealth(id: string): { status: HealthStatus; history: HealthCheckResult[] };

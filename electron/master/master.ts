@@ -142,8 +142,8 @@ export class Master implements MasterApi {
     return this.require(id).start();
   }
 
-  stopWorker(id: string): Promise<void> {
-    return this.require(id).stop();
+  stopWorker(id: string, force = false): Promise<void> {
+    return this.require(id).stop(force ? 'killed by operator' : 'stopped by operator', { force });
   }
 
   restartWorker(id: string, force: boolean): Promise<void> {
