@@ -5,11 +5,17 @@ import { parseDuration } from './duration.js';
 
 export const WORKER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires at once. */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
 export const duration = z
   .string({ error: 'must be a duration such as "500ms", "10s" or "2m"' })
   .refine((text) => parseDuration(text) !== null, {
     error: (issue) =>
       `${JSON.stringify(issue.input)} is not a duration (use e.g. "500ms", "10s", "2m")`,
+  })
+  .refine((text) => (parseDuration(text) ?? 0) <= MAX_DURATION_MS, {
+    error: (issue) => `${JSON.stringify(issue.input)} is too long (at most 576h, about 24 days)`,
   });
 
 export const workerId = z
