@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -118,5 +120,50 @@ describe('hsu-master run', () => {
     const child = Number(/child (\d+)/.exec(stdout)?.[1] ?? NaN);
     expect(Number.isNaN(child)).toBe(false);
     expect(isAlive(child)).toBe(false);
+  });
+
+  it('keeps supervising when no worker runs any more, until a signal', async () => {
+    dir = await tempDir();
+    const file = await dir.write(
+      'workers.yaml',
+      'workers:\n  - id: once\n    type: process\n    executable_path: sh\n' +
+        '    args: ["-c", "exit 1"]\n    restart: { policy: never }\n',
+    );
+    const run = cli(['run', '--config', file]);
+    await waitFor('the worker to end', () => run.output().includes('exited with code 1'));
+    // Give an idle event loop the moment it would need to end the process by itself.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(run.child.exitCode).toBeNull();
+
+    run.child.kill('SIGTERM');
+    const { code, stdout } = await run.done;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/SIGTERM received/);
+  });
+});
+
+describe('hsu-master serve', () => {
+  it('refuses a short --token', async () => {
+    const { code, stderr } = await cli(['serve', '--token', 'short']).done;
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--token must be at least 16 characters/);
+  });
+
+  it('says in one line that the port is taken, and leaves no worker behind', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    dir = await tempDir();
+    const file = await dir.write(
+      'workers.yaml',
+      `workers:\n  - id: idle\n    type: process\n    executable_path: sh\n` +
+        `    args: ["-c", "sleep 300"]\n`,
+    );
+    const { code, stderr } = await cli(['serve', '--config', file, '--port', String(port)]).done;
+    taken.close();
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `hsu-master: cannot serve on 127.0.0.1:${port}: the port is already in use`,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApiStack } from '../api/create-api.js';
 import { createLogger } from '../master/logger.js';
 import { generateToken, startServer } from '../server/index.js';
-import { startMaster, untilSignal } from './run.js';
+import { SignalWatch, startMaster } from './run.js';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
@@ -15,31 +15,71 @@ export interface ServeOptions {
   token: string | undefined;
 }
 
+/** At least this many characters for a token given with --token. */
+const MIN_TOKEN_LENGTH = 16;
+
 export async function serveCommand(options: ServeOptions): Promise<number> {
+  if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
+    process.stderr.write(
+      `hsu-master: --token must be at least ${MIN_TOKEN_LENGTH} characters ` +
+        '(leave it out to get a random one)\n',
+    );
+    return 2;
+  }
   const logger = createLogger();
+  const signals = new SignalWatch(logger);
   const booted = await startMaster(options.configPath, options.version, logger);
-  if (!booted) return 1;
+  if (!booted) {
+    signals.dispose();
+    return 1;
+  }
   const { master } = booted;
+  signals.attach(master);
   const token = options.token ?? generateToken();
   const api = await createApiStack({ master, config: booted.config, logger });
-  const { router, hub } = api;
-  const server = await startServer({
-    router,
-    hub,
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
-    token,
-    staticDir: RENDERER_DIR,
-    logger,
-  });
+  const host = options.host ?? '127.0.0.1';
+  let server;
+  try {
+    server = await startServer({
+      router: api.router,
+      hub: api.hub,
+      host,
+      port: options.port ?? 0,
+      token,
+      staticDir: RENDERER_DIR,
+      logger,
+    });
+  } catch (error) {
+    await api.close();
+    await master.shutdown();
+    signals.dispose();
+    process.stderr.write(
+      `hsu-master: cannot serve on ${host}:${options.port ?? 0}: ${reason(error)}\n`,
+    );
+    return 1;
+  }
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    logger.warn(
+      { host },
+      `the panel listens on ${host}, beyond this machine: the token is its only protection`,
+    );
+  }
   const url = `${server.url}?token=${encodeURIComponent(token)}`;
   logger.info({ url: server.url }, 'control panel ready');
   process.stdout.write(`\nHSU Master control panel: ${url}\n\n`);
-  const stopping = untilSignal(logger, master);
-  await master.startAll();
-  await stopping;
+  if (!signals.stopRequested) await master.startAll();
+  await signals.requested;
   await server.close();
   await api.close();
   await master.shutdown();
+  signals.dispose();
   return 0;
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return 'the port is already in use';
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return 'no such address on this machine';
+  if (code === 'EACCES') return 'permission denied (ports below 1024 need privileges)';
+  return error instanceof Error ? error.message : String(error);
 }

@@ -17,7 +17,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       colorize: true,
       sync: true,
       translateTime: 'SYS:HH:MM:ss.l',
-      ignore: 'pid,hostname',
+      ignore: 'pid,hostname,worker',
+      singleLine: true,
       messageFormat: '{if worker}[{worker}] {end}{msg}',
       destination: options.destination ?? process.stdout,
     });
