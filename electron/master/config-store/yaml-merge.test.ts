@@ -97,3 +97,9 @@ workers:
     expect(mergeYamlText('workers: [\n', next)).toBe(next);
   });
 });
+
+describe('an empty text', () => {
+  it('is written as sent, not merged into the file', () => {
+    expect(mergeYamlText('# fleet\nworkers: []\n', '')).toBe('');
+  });
+});

@@ -21,7 +21,8 @@ export function hasComments(text: string): boolean {
  * gets the current file's comments and layout back.
  */
 export function mergeYamlText(currentText: string, nextText: string): string {
-  if (hasComments(nextText)) return nextText;
+  // A text with comments, or an empty one, is what its sender means to have on disk.
+  if (hasComments(nextText) || nextText.trim() === '') return nextText;
   const next = parseDocument(nextText, PARSE_OPTIONS);
   const target = dataOf(next);
   if (target === undefined) return nextText;
