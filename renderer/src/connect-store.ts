@@ -1,5 +1,6 @@
 // Feeds the store from the client: every event batch in one update, and the connection status.
 import type { ApiClient } from './api/client.js';
+import { watchHealthChecks } from './store/health-checks.js';
 import { usePanelStore } from './store/store.js';
 
 export function connectStore(client: ApiClient): () => void {
@@ -7,7 +8,12 @@ export function connectStore(client: ApiClient): () => void {
   store.setConnection(client.status());
   const stopStatus = client.onStatus((status) => usePanelStore.getState().setConnection(status));
   const stopBatches = client.subscribe((batch) => usePanelStore.getState().applyBatch(batch));
+  const stopHealthChecks = watchHealthChecks(async () => {
+    const file = await client.call('config.get');
+    return file.text;
+  });
   return () => {
+    stopHealthChecks();
     stopBatches();
     stopStatus();
   };

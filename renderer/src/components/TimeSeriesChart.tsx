@@ -21,19 +21,22 @@ export interface TimeSeriesChartProps<T extends { time: number }> {
   valueTicks?: (max: number) => number[];
   /** How the value axis labels its ticks; `format` when not given. */
   tickFormat?: (value: number) => string;
+  /** False when nothing is measured now (no process): the caption shows no latest value. */
+  current?: boolean;
 }
 
 export function TimeSeriesChart<T extends { time: number }>(props: TimeSeriesChartProps<T>) {
   const { title, data, value, format, color, valueTicks, tickFormat = format } = props;
+  const current = props.current ?? true;
   const points = data.map((point) => ({ time: point.time, value: value(point) }));
-  const latest = points.at(-1)?.value;
+  const latest = current ? points.at(-1)?.value : null;
   const ticks = valueTicks?.(points.reduce((max, p) => Math.max(max, p.value ?? 0), 0));
   const yTicks = ticks && ticks.length > 1 ? ticks : undefined;
   return (
     <figure className="chart" data-chart={title}>
       <figcaption>
         {title}
-        <span className="chart-latest">
+        <span className="chart-latest" title={current ? undefined : 'not running'}>
           {latest === null || latest === undefined ? '–' : format(latest)}
         </span>
       </figcaption>

@@ -26,9 +26,9 @@ const fetched: WorkerDiagnostics = {
 
 describe('liveDiagnostics', () => {
   it('lays the live summary, newest sample and histories over the fetched diagnostics', () => {
-    const sample = { time: 5, cpuPercent: 50, memoryBytes: 9, processCount: 2 };
+    const sample = { time: 1_005, cpuPercent: 50, memoryBytes: 9, processCount: 2 };
     const result = liveDiagnostics(fetched, {
-      summary: summary('api', { state: 'backoff', pid: null, restarts: 3, lastError: 'exit 1' }),
+      summary: summary('api', { state: 'running', pid: 11, restarts: 3, lastError: 'exit 1' }),
       metrics: [sample],
       health: {
         status: 'unhealthy',
@@ -38,8 +38,8 @@ describe('liveDiagnostics', () => {
     });
 
     expect(result).toMatchObject({
-      state: 'backoff',
-      processId: null,
+      state: 'running',
+      processId: 11,
       restarts: 3,
       lastError: 'exit 1',
       resourceUsage: sample,
@@ -58,6 +58,42 @@ describe('liveDiagnostics', () => {
     });
 
     expect(result.resourceUsage).toBeNull();
+  });
+
+  it('shows no resource usage in back-off, though the summary still had a start time', () => {
+    const result = liveDiagnostics(fetched, {
+      summary: summary('api', { state: 'backoff', pid: null, startTime: null, cpu: null }),
+      metrics: [{ time: 5, cpuPercent: 30, memoryBytes: 9, processCount: 1 }],
+      health: undefined,
+      transitions: undefined,
+    });
+
+    expect(result.resourceUsage).toBeNull();
+  });
+
+  it('ignores samples of an earlier run once a new run has started', () => {
+    const result = liveDiagnostics(fetched, {
+      summary: summary('api', { startTime: 2_000 }),
+      metrics: [{ time: 1_500, cpuPercent: 30, memoryBytes: 9, processCount: 1 }],
+      health: undefined,
+      transitions: undefined,
+    });
+
+    expect(result.resourceUsage).toBeNull();
+  });
+
+  it('keeps the fetched usage of the same run until a newer sample arrives', () => {
+    const result = liveDiagnostics(
+      { ...fetched, startTime: 1_000 },
+      {
+        summary: summary('api', { startTime: 1_000 }),
+        metrics: [{ time: 900, cpuPercent: 30, memoryBytes: 9, processCount: 1 }],
+        health: undefined,
+        transitions: undefined,
+      },
+    );
+
+    expect(result.resourceUsage).toBe(fetched.resourceUsage);
   });
 
   it('keeps the fetched figures when nothing live is known', () => {

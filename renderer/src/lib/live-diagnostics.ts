@@ -15,6 +15,22 @@ export interface LiveParts {
   transitions: readonly StateTransition[] | undefined;
 }
 
+/**
+ * What the current run uses, or null when there is no run. Samples outlive the run they
+ * measured (they stay for the charts), so one taken before this run started does not count.
+ */
+function currentUsage(
+  fetched: WorkerDiagnostics,
+  summary: WorkerSummary,
+  metrics: readonly ResourceSample[] | undefined,
+): ResourceSample | null {
+  const started = summary.startTime;
+  if (started === null) return null;
+  const newest = metrics?.at(-1);
+  if (newest && newest.time >= started) return newest;
+  return fetched.startTime === started ? fetched.resourceUsage : null;
+}
+
 export function liveDiagnostics(fetched: WorkerDiagnostics, live: LiveParts): WorkerDiagnostics {
   const { summary, metrics, health, transitions } = live;
   const merged: WorkerDiagnostics = {
@@ -26,8 +42,7 @@ export function liveDiagnostics(fetched: WorkerDiagnostics, live: LiveParts): Wo
   if (!summary) return merged;
   return {
     ...merged,
-    // The last sample outlives the run it measured; a worker not running uses nothing.
-    resourceUsage: summary.startTime === null ? null : merged.resourceUsage,
+    resourceUsage: currentUsage(fetched, summary, metrics),
     state: summary.state,
     enabled: summary.enabled,
     processId: summary.pid,

@@ -15,6 +15,7 @@ import { WorkerList } from './WorkerList.js';
 import { YamlPreview } from './YamlPreview.js';
 import './config-editor.css';
 import { isDirty, useConfigEditor } from './editor-store.js';
+import { workerDefaults } from './field-values.js';
 import { combineIssues, formIssues, serverIssues } from './issues.js';
 import { useServerCheck } from './use-server-check.js';
 import type { WorkerData } from './worker-fields.js';
@@ -164,6 +165,7 @@ export function ConfigView() {
                 worker={worker}
                 issues={issues}
                 nativeModules={nativeModules}
+                defaults={workerDefaults(data, worker)}
                 onDuplicate={() =>
                   editor.select(editor.edit((doc) => duplicateWorker(doc, current)))
                 }

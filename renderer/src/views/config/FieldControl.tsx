@@ -6,7 +6,7 @@ import { ListField } from './ListField.js';
 import { MapField } from './MapField.js';
 import { YamlField } from './YamlField.js';
 import { setCheckType, setValue } from './edit-actions.js';
-import { formatValue, parseInput } from './field-values.js';
+import { formatValue, parseInput, scalarText } from './field-values.js';
 import { isWithin, type FieldIssue } from './issues.js';
 import { useDraft } from './use-draft.js';
 import { holdsParts, type FieldSpec } from './worker-fields.js';
@@ -21,6 +21,18 @@ export interface FieldProps {
   /** Registered native module names, for module_name. */
   nativeModules?: readonly string[];
   moduleType?: unknown;
+  /** The value global.process_defaults or module_defaults gives when the field is empty. */
+  inherited?: unknown;
+  /** A line under the field on what it is for. */
+  hint?: string;
+}
+
+/** What an empty field means: the inherited value, else the schema's default. */
+function emptyMeaning(props: FieldProps): { text: string; global: boolean } | null {
+  if (props.inherited !== undefined) return { text: scalarText(props.inherited), global: true };
+  return props.spec.placeholder === undefined
+    ? null
+    : { text: props.spec.placeholder, global: false };
 }
 
 export function FieldControl(props: FieldProps) {
@@ -32,7 +44,22 @@ export function FieldControl(props: FieldProps) {
   );
   const inputId = useId();
   const errorsId = `${inputId}-errors`;
-  const shared = { id: inputId, 'aria-label': spec.name, ...describedBy(errorsId, own) };
+  const hintId = `${inputId}-hint`;
+  const problems = describedBy(errorsId, own);
+  const describedIds = [props.hint ? hintId : undefined, problems['aria-describedby']]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  const shared = {
+    id: inputId,
+    'aria-label': spec.name,
+    ...problems,
+    'aria-describedby': describedIds === '' ? undefined : describedIds,
+  };
+  const hint = props.hint ? (
+    <p className="field-hint" id={hintId}>
+      {props.hint}
+    </p>
+  ) : null;
 
   if (spec.kind === 'list' || spec.kind === 'map' || spec.kind === 'yaml') {
     const Group = spec.kind === 'list' ? ListField : spec.kind === 'map' ? MapField : YamlField;
@@ -47,6 +74,7 @@ export function FieldControl(props: FieldProps) {
     <div className={`form-field form-field-${spec.kind}`} data-field={dottedPath}>
       <label htmlFor={inputId}>{spec.label}</label>
       <Input {...props} path={path} shared={shared} />
+      {hint}
       <FieldErrors id={errorsId} issues={own} />
     </div>
   );
@@ -54,7 +82,12 @@ export function FieldControl(props: FieldProps) {
 
 type InputProps = FieldProps & {
   path: PathSegment[];
-  shared: { id: string; 'aria-label': string };
+  shared: {
+    id: string;
+    'aria-label': string;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string | undefined;
+  };
 };
 
 function Input(props: InputProps) {
@@ -92,18 +125,18 @@ function Input(props: InputProps) {
   }
 }
 
-function SelectInput({
-  spec,
-  value,
-  path,
-  shared,
-  options,
-}: InputProps & { options: readonly string[] }) {
+function SelectInput(props: InputProps & { options: readonly string[] }) {
+  const { spec, value, path, shared, options } = props;
   const current = typeof value === 'string' ? value : '';
   // A value the list does not know (a typo in the file) stays visible, and so does its error.
   const choices = current !== '' && !options.includes(current) ? [...options, current] : options;
   const isCheckType = spec.name === 'health_check.type';
-  const empty = isCheckType ? '(none)' : spec.placeholder ? `(default: ${spec.placeholder})` : '';
+  const meaning = emptyMeaning(props);
+  const empty = isCheckType
+    ? '(none)'
+    : meaning
+      ? `(${meaning.global ? 'global' : 'default'}: ${meaning.text})`
+      : '';
   return (
     <select
       {...shared}
@@ -124,14 +157,16 @@ function SelectInput({
   );
 }
 
-function TextInput({ spec, value, path, shared }: InputProps) {
+function TextInput(props: InputProps) {
+  const { spec, value, path, shared } = props;
   const [draft, change] = useDraft(formatValue(spec.kind, value));
+  const meaning = emptyMeaning(props);
   return (
     <input
       {...shared}
       type="text"
       value={draft}
-      placeholder={spec.placeholder}
+      placeholder={meaning ? `${meaning.text}${meaning.global ? ' (global)' : ''}` : undefined}
       spellCheck={false}
       inputMode={spec.kind === 'int' || spec.kind === 'number' ? 'decimal' : undefined}
       onChange={(event) => {

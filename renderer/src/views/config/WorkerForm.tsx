@@ -5,17 +5,29 @@ import { FieldControl } from './FieldControl.js';
 import { scalarText, valueAt } from './field-values.js';
 import { isWithin, type FieldIssue } from './issues.js';
 import { isShownBy, visibleSections, type SectionSpec, type WorkerData } from './worker-fields.js';
+import type { PathSegment } from './yaml-document.js';
+
+/** A scalar the defaults give at this path (maps merge key by key, so a nested key counts). */
+function inheritedScalar(defaults: WorkerData | null, key: readonly PathSegment[]): unknown {
+  const value = valueAt(defaults, key);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? value
+    : undefined;
+}
 
 export interface WorkerFormProps {
   index: number;
   worker: WorkerData;
   issues: readonly FieldIssue[];
   nativeModules: readonly string[];
+  /** global.process_defaults or module_defaults, whichever applies to this worker's type. */
+  defaults: WorkerData | null;
   onDuplicate: () => void;
   onRemove: () => void;
 }
 
-export function WorkerForm({ index, worker, issues, nativeModules, ...actions }: WorkerFormProps) {
+export function WorkerForm(props: WorkerFormProps) {
+  const { index, worker, issues, nativeModules, defaults, ...actions } = props;
   const headingId = useId();
   const id = typeof worker['id'] === 'string' ? worker['id'] : '';
   const base = ['workers', index];
@@ -58,6 +70,7 @@ export function WorkerForm({ index, worker, issues, nativeModules, ...actions }:
           worker={worker}
           issues={own}
           nativeModules={nativeModules}
+          defaults={defaults}
         />
       ))}
     </section>
@@ -70,8 +83,9 @@ function Section(props: {
   worker: WorkerData;
   issues: readonly FieldIssue[];
   nativeModules: readonly string[];
+  defaults: WorkerData | null;
 }) {
-  const { section, base, worker, issues } = props;
+  const { section, base, worker, issues, defaults } = props;
   const sectionPath = section.path ? [...base, ...section.path].join('.') : null;
   const own = sectionPath ? issues.filter((issue) => issue.path === sectionPath) : [];
   return (
@@ -96,6 +110,8 @@ function Section(props: {
             issues={issues}
             nativeModules={props.nativeModules}
             moduleType={worker['module_type']}
+            inherited={inheritedScalar(defaults, spec.key)}
+            hint={spec.hint?.(worker)}
           />
         ))}
       </div>

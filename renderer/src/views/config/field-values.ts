@@ -1,5 +1,5 @@
 // Between the text of an input and the value written to workers.yaml.
-import type { FieldKind } from './worker-fields.js';
+import type { FieldKind, WorkerData } from './worker-fields.js';
 
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -52,4 +52,19 @@ export function valueAt(data: unknown, key: readonly (string | number)[]): unkno
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
+}
+
+const isMap = (value: unknown): value is WorkerData =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** global.process_defaults or global.module_defaults, whichever the worker's type takes. */
+export function workerDefaults(file: unknown, worker: WorkerData): WorkerData | null {
+  const key =
+    worker['type'] === 'process'
+      ? 'process_defaults'
+      : worker['type'] === 'module'
+        ? 'module_defaults'
+        : null;
+  const defaults = key === null ? undefined : valueAt(file, ['global', key]);
+  return isMap(defaults) ? defaults : null;
 }

@@ -40,6 +40,8 @@ export interface FieldSpec {
   placeholder?: string;
   /** An empty text stays in the file as '' (a required field) instead of removing the key. */
   keepEmpty?: boolean;
+  /** A line under the field on what it is for, when its name does not say; per worker type. */
+  hint?: (worker: WorkerData) => string | undefined;
 }
 
 export type WorkerData = Record<string, unknown>;
@@ -55,10 +57,19 @@ export interface SectionSpec {
 function field(
   name: string,
   kind: FieldKind,
-  extra: Partial<Pick<FieldSpec, 'options' | 'placeholder' | 'keepEmpty'>> = {},
+  extra: Partial<Pick<FieldSpec, 'label' | 'options' | 'placeholder' | 'keepEmpty' | 'hint'>> = {},
 ): FieldSpec {
   const key = name.split('.');
   return { key, kind, name, label: key.at(-1) ?? name, ...extra };
+}
+
+/** A field of the master section, labelled with its path below `master`. */
+function masterField(
+  name: string,
+  kind: FieldKind,
+  extra: Partial<Pick<FieldSpec, 'options' | 'placeholder'>> = {},
+): FieldSpec {
+  return field(`master.${name}`, kind, { label: name, ...extra });
 }
 
 const defaults = {
@@ -73,6 +84,11 @@ const placeholder = (value: unknown) => ({ placeholder: String(value) });
 const isProcess = (w: WorkerData) => w['type'] === 'process';
 const isModule = (w: WorkerData) => w['type'] === 'module';
 const isPlugin = (w: WorkerData) => isModule(w) && w['module_type'] === 'plugin';
+function packageHint(worker: WorkerData): string | undefined {
+  if (isProcess(worker)) return 'installed npm package supplying the executable';
+  if (isPlugin(worker)) return 'installed npm package supplying the module file and entry point';
+  return undefined;
+}
 const check = (w: WorkerData): Record<string, unknown> | null => {
   const value = w['health_check'];
   return value && typeof value === 'object' && !Array.isArray(value)
@@ -95,7 +111,7 @@ export const WORKER_SECTIONS: SectionSpec[] = [
     fields: [
       field('id', 'text', { keepEmpty: true }),
       field('enabled', 'bool'),
-      field('package', 'text'),
+      field('package', 'text', { hint: packageHint }),
       field(
         'graceful_timeout',
         'duration',
@@ -213,17 +229,17 @@ export const WORKER_SECTIONS: SectionSpec[] = [
 
 const m = defaults.master;
 export const MASTER_FIELDS: FieldSpec[] = [
-  field('master.log_level', 'select', {
+  masterField('log_level', 'select', {
     options: ['debug', 'info', 'warn', 'error'],
     placeholder: m.log_level,
   }),
-  field('master.force_shutdown_timeout', 'duration', placeholder(m.force_shutdown_timeout)),
-  field('master.log_lines', 'int', placeholder(m.log_lines)),
-  field('master.sample_interval', 'duration', placeholder(m.sample_interval)),
-  field('master.metrics_history', 'duration', placeholder(m.metrics_history)),
-  field('master.health_history', 'int', placeholder(m.health_history)),
-  field('master.memory_monitor.interval', 'duration', placeholder(m.memory_monitor.interval)),
-  field('master.memory_monitor.threshold_mb', 'number', placeholder(m.memory_monitor.threshold_mb)),
+  masterField('force_shutdown_timeout', 'duration', placeholder(m.force_shutdown_timeout)),
+  masterField('log_lines', 'int', placeholder(m.log_lines)),
+  masterField('sample_interval', 'duration', placeholder(m.sample_interval)),
+  masterField('metrics_history', 'duration', placeholder(m.metrics_history)),
+  masterField('health_history', 'int', placeholder(m.health_history)),
+  masterField('memory_monitor.interval', 'duration', placeholder(m.memory_monitor.interval)),
+  masterField('memory_monitor.threshold_mb', 'number', placeholder(m.memory_monitor.threshold_mb)),
 ];
 
 export const GLOBAL_FIELDS: FieldSpec[] = [

@@ -2,11 +2,13 @@ import type { WorkerDiagnostics } from '../../../../shared/types.js';
 import { HealthBadge } from '../../components/HealthBadge.js';
 import { StateBadge } from '../../components/StateBadge.js';
 import { formatBytes, formatDateTime, formatDuration, formatPercent } from '../../lib/format.js';
+import { useHasHealthCheck } from '../../store/health-checks.js';
 import { Field } from './Field.js';
 
 /** Every diagnostics field; the charts and the timeline show the histories. */
 export function DiagnosticsPanel({ diagnostics: d }: { diagnostics: WorkerDiagnostics }) {
   const usage = d.resourceUsage;
+  const checked = useHasHealthCheck(d.id);
   const exit = d.lastExit;
   return (
     <section className="panel" aria-labelledby="diagnostics-heading">
@@ -37,12 +39,20 @@ export function DiagnosticsPanel({ diagnostics: d }: { diagnostics: WorkerDiagno
           {d.executableExists ? 'yes' : <span className="text-danger">no</span>}
         </Field>
         <Field name="healthStatus" label="Health">
-          <HealthBadge status={d.healthStatus} />
+          <HealthBadge status={d.healthStatus} checked={checked} />
         </Field>
-        <Field name="restarts" label="Restarts">
+        <Field
+          name="restarts"
+          label="Restarts (total)"
+          hint="Restarts of this worker, by the policy or an operator; one by the policy counts when it happens, after its back-off"
+        >
           {d.restarts}
         </Field>
-        <Field name="retryCount" label="Retries in a row">
+        <Field
+          name="retryCount"
+          label="Retries in a row (of max_retries)"
+          hint="Crashes in a row the restart policy has answered; back to 0 after restart.reset_after of running, and at restart.max_retries the policy gives up"
+        >
           {d.retryCount}
         </Field>
         <Field name="nextRestartAt" label="Next restart">

@@ -4,15 +4,18 @@ import type { ReactNode } from 'react';
 export function Field({
   name,
   label,
+  hint,
   children,
 }: {
   name: string;
   label: string;
+  /** What the term means, when its label cannot say it all; shown on hover. */
+  hint?: string;
   children: ReactNode;
 }) {
   return (
     <div className="field" data-field={name}>
-      <dt>{label}</dt>
+      <dt title={hint}>{label}</dt>
       <dd>{children}</dd>
     </div>
   );

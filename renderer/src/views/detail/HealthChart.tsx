@@ -27,7 +27,14 @@ function HealthDot({ cx, cy, payload }: DotProps) {
   );
 }
 
-export function HealthChart({ history }: { history: readonly HealthCheckResult[] }) {
+/** `checked` false: the worker has no health check, and the chart says so. */
+export function HealthChart({
+  history,
+  checked = null,
+}: {
+  history: readonly HealthCheckResult[];
+  checked?: boolean | null;
+}) {
   const failures = history.filter((r) => !r.ok).length;
   const last = history.at(-1);
   return (
@@ -40,7 +47,9 @@ export function HealthChart({ history }: { history: readonly HealthCheckResult[]
         </span>
       </figcaption>
       {history.length === 0 ? (
-        <p className="chart-empty">No health checks yet.</p>
+        <p className="chart-empty">
+          {checked === false ? 'This worker has no health check.' : 'No health checks yet.'}
+        </p>
       ) : (
         <div
           className="chart-body"

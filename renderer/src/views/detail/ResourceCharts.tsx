@@ -5,7 +5,14 @@ import { formatBytes } from '../../lib/format.js';
 
 const percent = (value: number): string => `${value.toFixed(1)} %`;
 
-export function ResourceCharts({ samples }: { samples: readonly ResourceSample[] }) {
+/** `running` false: the samples are history, and the captions show no current figure. */
+export function ResourceCharts({
+  samples,
+  running,
+}: {
+  samples: readonly ResourceSample[];
+  running: boolean;
+}) {
   return (
     <div className="chart-grid">
       <TimeSeriesChart
@@ -16,6 +23,7 @@ export function ResourceCharts({ samples }: { samples: readonly ResourceSample[]
         valueTicks={percentTicks}
         tickFormat={(value) => `${Number(value.toFixed(2))} %`}
         color="var(--chart-cpu)"
+        current={running}
       />
       <TimeSeriesChart
         title="Memory"
@@ -25,6 +33,7 @@ export function ResourceCharts({ samples }: { samples: readonly ResourceSample[]
         valueTicks={byteTicks}
         tickFormat={formatByteTick}
         color="var(--chart-memory)"
+        current={running}
       />
     </div>
   );

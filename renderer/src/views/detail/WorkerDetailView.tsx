@@ -1,6 +1,7 @@
 import { Notice } from '../../components/Notice.js';
 import { StateBadge } from '../../components/StateBadge.js';
 import { liveDiagnostics } from '../../lib/live-diagnostics.js';
+import { useHasHealthCheck } from '../../store/health-checks.js';
 import { useHasSnapshot, useWorker } from '../../store/selectors.js';
 import { usePanelStore } from '../../store/store.js';
 import { useTableUi } from '../../store/table-ui.js';
@@ -21,6 +22,7 @@ export function WorkerDetailView({ id }: { id: string }) {
   const metrics = usePanelStore((s) => s.metrics[id]);
   const health = usePanelStore((s) => s.health[id]);
   const transitions = usePanelStore((s) => s.transitions[id]);
+  const checked = useHasHealthCheck(id);
   const busy = useTableUi((s) => s.busy[id]);
   const actionError = useTableUi((s) => s.errors[id]);
   const { history, diagnostics } = useWorkerDetail(id);
@@ -68,8 +70,8 @@ export function WorkerDetailView({ id }: { id: string }) {
       {diag?.moduleDiagnostics ? <ModuleDiagnosticsPanel module={diag.moduleDiagnostics} /> : null}
       <section className="panel" aria-labelledby="charts-heading">
         <h2 id="charts-heading">Health and resources</h2>
-        <HealthChart history={health?.history ?? NO_SAMPLES} />
-        <ResourceCharts samples={metrics ?? NO_SAMPLES} />
+        <HealthChart history={health?.history ?? NO_SAMPLES} checked={checked} />
+        <ResourceCharts samples={metrics ?? NO_SAMPLES} running={summary.startTime !== null} />
       </section>
       <LogViewer workerId={id} />
       <TransitionTimeline transitions={transitions ?? diag?.transitions ?? NO_SAMPLES} />

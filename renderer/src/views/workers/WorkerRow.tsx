@@ -3,6 +3,7 @@ import { HealthBadge } from '../../components/HealthBadge.js';
 import { StateBadge } from '../../components/StateBadge.js';
 import { formatBytes, formatPercent } from '../../lib/format.js';
 import { routeHref } from '../../lib/route.js';
+import { useHasHealthCheck } from '../../store/health-checks.js';
 import { useWorker } from '../../store/selectors.js';
 import { useTableUi } from '../../store/table-ui.js';
 import { RowActions } from './RowActions.js';
@@ -20,6 +21,7 @@ export const WorkerRow = memo(function WorkerRow({
   tabbable: boolean;
 }) {
   const worker = useWorker(id);
+  const checked = useHasHealthCheck(id);
   const selected = useTableUi((s) => s.selected[id] === true);
   const busy = useTableUi((s) => s.busy[id]);
   const error = useTableUi((s) => s.errors[id]);
@@ -63,7 +65,7 @@ export const WorkerRow = memo(function WorkerRow({
         {formatBytes(worker.memory)}
       </td>
       <td data-column="health">
-        <HealthBadge status={worker.health} />
+        <HealthBadge status={worker.health} checked={checked} />
       </td>
       <td>
         <RowActions id={id} state={worker.state} busy={busy} />
