@@ -116,7 +116,12 @@ export const requestSchemas = {
   'workers.restart': commandInput,
   'workers.logs': z.strictObject({
     id: workerId,
-    tail: z.coerce.number().int().min(1).max(100_000).optional(),
+    tail: z.coerce
+      .number({ error: 'must be a number of lines' })
+      .int({ error: 'must be a whole number of lines' })
+      .min(1, { error: 'must be at least 1' })
+      .max(100_000, { error: 'must be at most 100000' })
+      .optional(),
   }),
   'workers.health': idInput,
   'workers.metrics': idInput,

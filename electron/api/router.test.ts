@@ -50,6 +50,12 @@ describe('createRouter', () => {
     expect(ack.message).toMatch(/^all: /);
   });
 
+  it('says one thing per field, even when a value breaks several rules', async () => {
+    const router = createRouter({ master: new ScriptedMaster(['api']), logger });
+    const huge = failure(await router.call('workers.logs', { id: 'api', tail: '9'.repeat(20) }));
+    expect(huge.message).toBe('tail: must be a whole number of lines');
+  });
+
   it('answers an unknown method with not_found, even one inherited from Object', async () => {
     const router = createRouter({ master: new ScriptedMaster(), logger });
 

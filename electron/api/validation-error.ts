@@ -11,7 +11,12 @@ interface Problem {
 }
 
 export function validationError(error: z.ZodError): ApiError {
-  const problems = error.issues.flatMap((issue) => describe(issue, []));
+  // One problem per field: a huge number breaks both "safe integer" and "at most N", and the
+  // first says enough.
+  const seen = new Set<string>();
+  const problems = error.issues
+    .flatMap((issue) => describe(issue, []))
+    .filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true)));
   const message = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
   return new ApiError('validation', message, problems);
 }
