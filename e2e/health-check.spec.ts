@@ -67,7 +67,7 @@ test('a failing health check shows in the table and the chart, and restarts the 
 
   const detail = new WorkerDetailPage(page, master.url);
   await detail.open('service');
-  await expect(detail.failedHealthDots.first()).toBeVisible();
+  await expect(detail.failedHealthDots.first()).toBeVisible({ timeout: 30_000 });
   expect(await detail.failedHealthDots.count()).toBeGreaterThanOrEqual(3);
   await expect(detail.chart('health').locator('.chart-latest')).toContainText(/[1-9]\d* failed/);
   await expect(detail.transitions().filter({ hasText: 'unhealthy' }).first()).toBeVisible();
