@@ -167,4 +167,33 @@ describe('Master', () => {
     await waitFor('log line', () => lines.includes('talk:hello'));
     expect(states).toEqual(['talk:starting', 'talk:running']);
   });
+
+  it('applies a changed configuration in place: same position, history and log', async () => {
+    const first = nodeWorker('first', `console.log('v1'); ${IDLE}`);
+    const second = nodeWorker('second', IDLE);
+    const master = createMaster([first, second]);
+    await master.startAll();
+    await waitFor('v1 logged', () => master.getLogs('first').some((l) => l.text === 'v1'));
+    await master.restartWorker('first', false);
+    await waitFor('v1 logged twice', () =>
+      master.getLogs('first').filter((l) => l.text === 'v1').length === 2 ? true : null,
+    );
+    const secondPid = master.getSummary('second').pid;
+    const next: LoadedConfig = {
+      path: null,
+      dir: process.cwd(),
+      master: masterConfig.parse({}),
+      workers: [nodeWorker('first', `console.log('v2'); ${IDLE}`), second],
+    };
+
+    const outcome = await master.applyConfig(next);
+
+    expect(outcome.plan).toMatchObject({ restart: ['first'], unchanged: ['second'] });
+    expect(master.listWorkers().map((s) => s.id)).toEqual(['first', 'second']);
+    expect(master.getSummary('first').restarts).toBe(1);
+    expect(master.getSummary('second').pid).toBe(secondPid);
+    await waitFor('v2 logged', () => master.getLogs('first').some((l) => l.text === 'v2'));
+    expect(master.getLogs('first').filter((l) => l.text === 'v1')).toHaveLength(2);
+    expect(master.getDiagnostics('first').transitions.at(-1)?.cause).toBe('configuration applied');
+  });
 });

@@ -92,6 +92,14 @@ export class Master implements MasterApi {
     if (this.workers.has(config.id)) {
       throw new ApiError('conflict', `worker ${config.id} already exists`);
     }
+    return this.install(config);
+  }
+
+  /**
+   * Puts a worker under supervision. Replacing one (a changed configuration) keeps its place in
+   * the list and its history: it is the same worker with new settings.
+   */
+  private install(config: WorkerConfig, previous?: SupervisedWorker): SupervisedWorker {
     const logger = this.logger.child({ worker: config.id });
     const deps: RunnerDeps = {
       logger: this.logger,
@@ -103,6 +111,8 @@ export class Master implements MasterApi {
       runner: createRunner(config, deps),
       logger,
       logLines: this.settings.log_lines,
+      record: previous?.carryOver(),
+      logs: previous?.logs,
     });
     worker.on('transition', (transition) => this.emit('transition', worker.id, transition));
     worker.on('log', (line) => this.emit('log', worker.id, line));
@@ -253,8 +263,12 @@ export class Master implements MasterApi {
     // A changed worker gets a new runner; it starts again only if it was running.
     const install = async (id: string, start: boolean) => {
       const old = this.workers.get(id);
-      if (old) await this.removeWorker(id);
-      const worker = this.addWorker(byId.get(id) as WorkerConfig);
+      if (old) {
+        if (old.active) await this.stopOrKill(old);
+        this.observers.detach(old);
+        old.removeAllListeners();
+      }
+      const worker = this.install(byId.get(id) as WorkerConfig, old);
       if (start) await worker.start('configuration applied');
     };
     await Promise.all([

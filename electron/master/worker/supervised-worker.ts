@@ -41,6 +41,10 @@ export interface SupervisedWorkerOptions {
   runner: WorkerRunner;
   logger: Logger;
   logLines: number;
+  /** What an earlier instance of this worker remembered, when its configuration changed. */
+  record?: WorkerRecord | undefined;
+  /** Its log, which goes on across a change of configuration. */
+  logs?: LogBuffer | undefined;
 }
 
 /** Why the current run is being ended by the master rather than by the operator. */
@@ -60,12 +64,13 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   private launchAbort: AbortController | null = null;
   private health: HealthSource | null = null;
   private lastSample: ResourceSample | null = null;
-  private readonly record = new WorkerRecord();
+  private readonly record: WorkerRecord;
 
   constructor(private readonly options: SupervisedWorkerOptions) {
     super();
     this.id = options.config.id;
-    this.logs = new LogBuffer(options.logLines);
+    this.record = options.record ?? new WorkerRecord();
+    this.logs = options.logs ?? new LogBuffer(options.logLines);
   }
 
   get config(): WorkerConfig {
@@ -193,6 +198,11 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
         this.enterDegraded(reason);
       });
     }
+  }
+
+  /** The history a replacement of this worker (new configuration) continues from. */
+  carryOver(): WorkerRecord {
+    return this.record.carryOver();
   }
 
   summary(): WorkerSummary {

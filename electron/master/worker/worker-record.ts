@@ -35,6 +35,20 @@ export class WorkerRecord {
   panics = 0;
   lastPanic: PanicRecord | null = null;
 
+  /** Counts and history go on; what belongs to a run or to the policy's wait starts afresh. */
+  carryOver(): WorkerRecord {
+    const next = new WorkerRecord();
+    next.transitions.push(...this.transitions);
+    next.lastError = this.lastError;
+    next.lastExit = this.lastExit;
+    next.restartCount = this.restartCount;
+    next.startCount = this.startCount;
+    next.lastRestart = this.lastRestart;
+    next.panics = this.panics;
+    next.lastPanic = this.lastPanic;
+    return next;
+  }
+
   addTransition(transition: StateTransition): void {
     this.transitions.push(transition);
     if (this.transitions.length > MAX_TRANSITIONS) this.transitions.shift();
