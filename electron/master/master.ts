@@ -111,7 +111,7 @@ export class Master implements MasterApi {
       runner: createRunner(config, deps),
       logger,
       logLines: this.settings.log_lines,
-      record: previous?.carryOver(),
+      record: previous?.record.carryOver(),
       logs: previous?.logs,
     });
     worker.on('transition', (transition) => this.emit('transition', worker.id, transition));

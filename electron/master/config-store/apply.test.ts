@@ -15,7 +15,8 @@ function workersYaml(workers: { id: string; tag: string }[]): string {
     args: ["-e", "setInterval(()=>{},1000)", "${tag}"]
 `,
   );
-  return `# applied by the tests\nmaster:\n  log_level: error\n  force_shutdown_timeout: 5s\nworkers:\n${entries.join('')}`;
+  const master = 'master:\n  log_level: error\n  force_shutdown_timeout: 5s\n';
+  return `# applied by the tests\n${master}workers:\n${entries.join('')}`;
 }
 
 let harness: StoreHarness | undefined;

@@ -174,9 +174,11 @@ export class ConfigStore {
     if (state.result.ok) {
       this.logger.info('configuration changed on disk');
     } else {
+      const problems = formatProblems(state.result.problems);
       this.logger.warn(
         { problems: state.result.problems.length },
-        `configuration changed on disk and is not valid; workers keep the last applied one\n${formatProblems(state.result.problems)}`,
+        'configuration changed on disk and is not valid; workers keep the last applied one\n' +
+          problems,
       );
     }
     const change = { path: this.path, mtimeMs: state.mtimeMs, valid: state.result.ok };

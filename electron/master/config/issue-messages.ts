@@ -44,7 +44,8 @@ function bound(origin: string, limit: number | bigint, inclusive: boolean, side:
       : `must be ${side === 'min' ? 'at least' : 'at most'} ${limit} characters`;
   }
   if (origin === 'array') {
-    return `must have ${side === 'min' ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}`;
+    const items = limit === 1 ? 'item' : 'items';
+    return `must have ${side === 'min' ? 'at least' : 'at most'} ${limit} ${items}`;
   }
   if (side === 'min')
     return inclusive ? `must be at least ${limit}` : `must be greater than ${limit}`;
@@ -56,7 +57,10 @@ export const plainErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';
-      return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
+      return (
+        `must be ${EXPECTED[issue.expected] ?? issue.expected}, ` +
+        `not ${describeValue(issue.input)}`
+      );
     case 'too_small':
       return bound(issue.origin, issue.minimum, issue.inclusive ?? true, 'min');
     case 'too_big':

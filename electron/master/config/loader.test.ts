@@ -144,17 +144,25 @@ workers:
     const result = await loadConfigFile(file, { nativeModules: ['http-module', 'echo'] });
 
     expect(lines(result)).toEqual([
-      'DIR/workers.yaml:2:14 master.log_level: "loud" is not allowed: must be one of "debug", "info", "warn", "error"',
-      'DIR/workers.yaml:6:5 workers[0].exectuable_path: unknown key; did you mean "executable_path"?',
-      'DIR/workers.yaml:8:20 workers[0].restart.retry_delay: "5 seconds" is not a duration (use e.g. "500ms", "10s", "2m")',
+      'DIR/workers.yaml:2:14 master.log_level: ' +
+        '"loud" is not allowed: must be one of "debug", "info", "warn", "error"',
+      'DIR/workers.yaml:6:5 workers[0].exectuable_path: ' +
+        'unknown key; did you mean "executable_path"?',
+      'DIR/workers.yaml:8:20 workers[0].restart.retry_delay: ' +
+        '"5 seconds" is not a duration (use e.g. "500ms", "10s", "2m")',
       'DIR/workers.yaml:9:20 workers[0].restart.max_retries: must be at least 0',
       'DIR/workers.yaml:10:9 workers[1].id: duplicate worker id "api" (first at line 4)',
-      'DIR/workers.yaml:12:22 workers[1].executable_path: "./bin/missing" does not exist (looked for DIR/bin/missing)',
-      'DIR/workers.yaml:14:13 workers[1].environment.PORT: must be a string (quote numbers and booleans)',
+      'DIR/workers.yaml:12:22 workers[1].executable_path: ' +
+        '"./bin/missing" does not exist (looked for DIR/bin/missing)',
+      'DIR/workers.yaml:14:13 workers[1].environment.PORT: ' +
+        'must be a string (quote numbers and booleans)',
       'DIR/workers.yaml:15:9 workers[2].id: must be 1-64 characters of A-Z, a-z, 0-9, "_" or "-"',
-      'DIR/workers.yaml:18:18 workers[2].module_name: no native module named "nope" is registered (registered: http-module, echo)',
-      'DIR/workers.yaml:19:5 workers[3].module_path: is required (a plugin module needs "module_path" or "package")',
-      'DIR/workers.yaml:22:16 workers[3].isolation: "sideways" is not allowed: must be one of "inline", "thread"',
+      'DIR/workers.yaml:18:18 workers[2].module_name: ' +
+        'no native module named "nope" is registered (registered: http-module, echo)',
+      'DIR/workers.yaml:19:5 workers[3].module_path: ' +
+        'is required (a plugin module needs "module_path" or "package")',
+      'DIR/workers.yaml:22:16 workers[3].isolation: ' +
+        '"sideways" is not allowed: must be one of "inline", "thread"',
     ]);
     const problem = problemsOf(result)[3];
     expect(problem).toEqual({
@@ -175,7 +183,8 @@ workers:
 
   it('reports a duplicate key at its second occurrence, naming the first', async () => {
     const file = await writeConfig(
-      'workers:\n  - id: a\n    type: process\n    executable_path: /bin/sh\n    args: [x]\n    args: [y]\n',
+      'workers:\n  - id: ' +
+        'a\n    type: process\n    executable_path: /bin/sh\n    args: [x]\n    args: [y]\n',
     );
     expect(lines(await loadConfigFile(file))).toEqual([
       'DIR/workers.yaml:6:5 workers[0].args: duplicate key (first at line 5)',
@@ -184,7 +193,8 @@ workers:
 
   it('suggests the closest known key and stays quiet when nothing is close', async () => {
     const file = await writeConfig(
-      'workers:\n  - id: a\n    type: process\n    executable_path: /bin/sh\n    health_chek:\n      type: process\n    colour: blue\n',
+      'workers:\n  - id: ' +
+        'a\n    type: process\n    executable_path: /bin/sh\n    health_chek:\n      type: process\n    colour: blue\n',
     );
     expect(lines(await loadConfigFile(file))).toEqual([
       'DIR/workers.yaml:5:5 workers[0].health_chek: unknown key; did you mean "health_check"?',
@@ -196,14 +206,16 @@ workers:
     const file = await writeConfig('workers:\n  - id: a\n  - id: b\n    type: proces\n');
     expect(lines(await loadConfigFile(file))).toEqual([
       'DIR/workers.yaml:2:5 workers[0].type: is required ("process" or "module")',
-      'DIR/workers.yaml:4:11 workers[1].type: "proces" is not one of "process", "module"; did you mean "process"?',
+      'DIR/workers.yaml:4:11 workers[1].type: ' +
+        '"proces" is not one of "process", "module"; did you mean "process"?',
     ]);
   });
 
   it('reports a process worker with neither executable_path nor package', async () => {
     const file = await writeConfig('workers:\n  - id: a\n    type: process\n');
     expect(lines(await loadConfigFile(file))).toEqual([
-      'DIR/workers.yaml:2:5 workers[0].executable_path: is required (a process worker needs "executable_path" or "package")',
+      'DIR/workers.yaml:2:5 workers[0].executable_path: ' +
+        'is required (a process worker needs "executable_path" or "package")',
     ]);
   });
 
@@ -213,7 +225,8 @@ workers:
       'workers:\n  - id: a\n    type: process\n    executable_path: bin/plain\n',
     );
     expect(lines(await loadConfigFile(file))).toEqual([
-      'DIR/workers.yaml:4:22 workers[0].executable_path: "bin/plain" is not executable (mark it so with chmod +x) (looked for DIR/bin/plain)',
+      'DIR/workers.yaml:4:22 workers[0].executable_path: ' +
+        '"bin/plain" is not executable (mark it so with chmod +x) (looked for DIR/bin/plain)',
     ]);
   });
 
@@ -229,7 +242,8 @@ workers:
     const tool = await writeScript('path-bin/hsu-test-tool');
     process.env['PATH'] = `${path.join(dir, 'path-bin')}${path.delimiter}${savedPath ?? ''}`;
     const file = await writeConfig(
-      'workers:\n  - id: a\n    type: process\n    executable_path: hsu-test-tool\n  - id: b\n    type: process\n    executable_path: hsu-no-such-tool\n',
+      'workers:\n  - id: ' +
+        'a\n    type: process\n    executable_path: hsu-test-tool\n  - id: b\n    type: process\n    executable_path: hsu-no-such-tool\n',
     );
     expect(lines(await loadConfigFile(file))).toEqual([
       'DIR/workers.yaml:7:22 workers[1].executable_path: "hsu-no-such-tool" was not found on PATH',
@@ -241,13 +255,16 @@ workers:
 
   it('lists the registered native modules, or says there are none', async () => {
     const file = await writeConfig(
-      'workers:\n  - id: m\n    type: module\n    module_type: native\n    module_name: htp-module\n',
+      'workers:\n  - id: ' +
+        'm\n    type: module\n    module_type: native\n    module_name: htp-module\n',
     );
     expect(lines(await loadConfigFile(file, { nativeModules: ['http-module', 'echo'] }))).toEqual([
-      'DIR/workers.yaml:5:18 workers[0].module_name: no native module named "htp-module" is registered (registered: http-module, echo)',
+      'DIR/workers.yaml:5:18 workers[0].module_name: ' +
+        'no native module named "htp-module" is registered (registered: http-module, echo)',
     ]);
     expect(lines(await loadConfigFile(file, { nativeModules: [] }))).toEqual([
-      'DIR/workers.yaml:5:18 workers[0].module_name: no native module named "htp-module" is registered (none are registered)',
+      'DIR/workers.yaml:5:18 workers[0].module_name: ' +
+        'no native module named "htp-module" is registered (none are registered)',
     ]);
     expect((await loadConfigFile(file)).ok).toBe(true);
   });

@@ -65,7 +65,8 @@ workers:
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(formatProblems(result.problems).split(dir).join('DIR')).toBe(
-      'DIR/workers.yaml:4:20 global.process_defaults.restart.retry_delay: "soon" is not a duration (use e.g. "500ms", "10s", "2m")',
+      'DIR/workers.yaml:4:20 global.process_defaults.restart.retry_delay: ' +
+        '"soon" is not a duration (use e.g. "500ms", "10s", "2m")',
     );
     expect(result.problems[0]?.path).toBe('global.process_defaults.restart.retry_delay');
   });
@@ -97,9 +98,12 @@ workers: []
         .split('\n')
         .map((l) => l.split(dir).join('DIR')),
     ).toEqual([
-      'DIR/workers.yaml:3:5 global.process_defaults.enviroment: unknown key; did you mean "environment"?',
-      'DIR/workers.yaml:4:32 global.process_defaults.restart.retry_dleay: unknown key; did you mean "retry_delay"?',
-      'DIR/workers.yaml:6:5 global.module_defaults.id: cannot be a default (each worker sets its own)',
+      'DIR/workers.yaml:3:5 global.process_defaults.enviroment: ' +
+        'unknown key; did you mean "environment"?',
+      'DIR/workers.yaml:4:32 global.process_defaults.restart.retry_dleay: ' +
+        'unknown key; did you mean "retry_delay"?',
+      'DIR/workers.yaml:6:5 global.module_defaults.id: ' +
+        'cannot be a default (each worker sets its own)',
       'DIR/workers.yaml:7:5 global.module_defaults.executable_path: unknown key',
     ]);
   });
@@ -122,7 +126,8 @@ workers:
     const lines = formatProblems(result.problems).split(dir).join('DIR').split('\n');
     expect(lines).toEqual([
       'DIR/workers.yaml:11:7 workers[0].health_check.module: unknown key',
-      'DIR/workers.yaml:11:7 workers[0].health_check.type: is required (one of "process", "http", "tcp", "exec", "module")',
+      'DIR/workers.yaml:11:7 workers[0].health_check.type: ' +
+        'is required (one of "process", "http", "tcp", "exec", "module")',
     ]);
   });
 
@@ -137,7 +142,8 @@ workers:
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(formatProblems(result.problems).split(dir).join('DIR')).toBe(
-      'DIR/workers.yaml:4:7 workers[0].health_check.type: is required (one of "process", "http", "tcp", "exec", "module")',
+      'DIR/workers.yaml:4:7 workers[0].health_check.type: ' +
+        'is required (one of "process", "http", "tcp", "exec", "module")',
     );
   });
 });

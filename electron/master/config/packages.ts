@@ -67,7 +67,9 @@ export function packageExecutable(pkg: InstalledPackage): Found<string> {
       const names = entries.map(([key]) => key).join(', ');
       return {
         ok: false,
-        message: `package "${pkg.name}" has several commands (${names}) and none is named "${command}"; set executable_path`,
+        message:
+          `package "${pkg.name}" has several commands (${names}) ` +
+          `and none is named "${command}"; set executable_path`,
       };
     }
   }

@@ -64,7 +64,8 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
   private launchAbort: AbortController | null = null;
   private health: HealthSource | null = null;
   private lastSample: ResourceSample | null = null;
-  private readonly record: WorkerRecord;
+  /** What this worker remembers across runs (and across a change of its configuration). */
+  readonly record: WorkerRecord;
 
   constructor(private readonly options: SupervisedWorkerOptions) {
     super();
@@ -198,11 +199,6 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
         this.enterDegraded(reason);
       });
     }
-  }
-
-  /** The history a replacement of this worker (new configuration) continues from. */
-  carryOver(): WorkerRecord {
-    return this.record.carryOver();
   }
 
   summary(): WorkerSummary {
