@@ -183,8 +183,8 @@ workers:
 
   it('reports a duplicate key at its second occurrence, naming the first', async () => {
     const file = await writeConfig(
-      'workers:\n  - id: ' +
-        'a\n    type: process\n    executable_path: /bin/sh\n    args: [x]\n    args: [y]\n',
+      'workers:\n  - id: a\n    type: process\n    executable_path: /bin/sh\n' +
+        '    args: [x]\n    args: [y]\n',
     );
     expect(lines(await loadConfigFile(file))).toEqual([
       'DIR/workers.yaml:6:5 workers[0].args: duplicate key (first at line 5)',
@@ -193,8 +193,8 @@ workers:
 
   it('suggests the closest known key and stays quiet when nothing is close', async () => {
     const file = await writeConfig(
-      'workers:\n  - id: ' +
-        'a\n    type: process\n    executable_path: /bin/sh\n    health_chek:\n      type: process\n    colour: blue\n',
+      'workers:\n  - id: a\n    type: process\n    executable_path: /bin/sh\n' +
+        '    health_chek:\n      type: process\n    colour: blue\n',
     );
     expect(lines(await loadConfigFile(file))).toEqual([
       'DIR/workers.yaml:5:5 workers[0].health_chek: unknown key; did you mean "health_check"?',
@@ -242,8 +242,8 @@ workers:
     const tool = await writeScript('path-bin/hsu-test-tool');
     process.env['PATH'] = `${path.join(dir, 'path-bin')}${path.delimiter}${savedPath ?? ''}`;
     const file = await writeConfig(
-      'workers:\n  - id: ' +
-        'a\n    type: process\n    executable_path: hsu-test-tool\n  - id: b\n    type: process\n    executable_path: hsu-no-such-tool\n',
+      'workers:\n  - id: a\n    type: process\n    executable_path: hsu-test-tool\n' +
+        '  - id: b\n    type: process\n    executable_path: hsu-no-such-tool\n',
     );
     expect(lines(await loadConfigFile(file))).toEqual([
       'DIR/workers.yaml:7:22 workers[1].executable_path: "hsu-no-such-tool" was not found on PATH',
@@ -279,7 +279,8 @@ workers:
   it('rejects a file that is not a map', async () => {
     const file = await writeConfig('- just\n- a list\n');
     expect(lines(await loadConfigFile(file))).toEqual([
-      'DIR/workers.yaml:1:1 the file must be a map with "workers" (and optionally "master", "global")',
+      'DIR/workers.yaml:1:1 the file must be a map with "workers" ' +
+        '(and optionally "master", "global")',
     ]);
   });
 });

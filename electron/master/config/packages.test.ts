@@ -116,11 +116,12 @@ describe('package resolution', () => {
       '2:38 workers[0].package: ' +
         'package "not-installed" is not installed (no node_modules/not-installed here or above)',
       '3:38 workers[1].package: package "no-bin" has no command ("bin" in its package.json)',
-      '4:38 workers[2].package: ' +
-        'package "many-bins" has several commands (x, y) and none is named "many-bins"; set executable_path',
+      '4:38 workers[2].package: package "many-bins" has several commands (x, y) ' +
+        'and none is named "many-bins"; set executable_path',
       '5:58 workers[3].package: ' +
         'package "broken-plugin" names module "gone.js", which does not exist',
-      `6:38 workers[4].package: package "unrunnable" supplies ${JSON.stringify(unrunnable)}, which is not executable (mark it so with chmod +x)`,
+      `6:38 workers[4].package: package "unrunnable" supplies ${JSON.stringify(unrunnable)}, ` +
+        'which is not executable (mark it so with chmod +x)',
       '7:38 workers[5].package: "../escape" is not a package name',
     ]);
   });
