@@ -44,7 +44,7 @@ describe('ConfigStore.save', () => {
     expect(await otherFiles(harness.dir.path, ['workers.yaml'])).toEqual([]);
   });
 
-  it('keeps the previous version in workers.yaml.bak, the mode, and no temporary file', async () => {
+  it('keeps the previous version in workers.yaml.bak, the mode, and no temp file', async () => {
     harness = await openStore(ALIGNED);
     await chmod(harness.file, 0o640);
     const next = ALIGNED.replace('log_level: info', 'log_level: debug');
@@ -104,7 +104,7 @@ describe('ConfigStore watching', () => {
     expect((await h.store.get()).text).toContain('log_level: warn');
   });
 
-  it('shows a broken outside edit with line and column while the workers keep running', async () => {
+  it('shows a broken outside edit with line and column while workers keep running', async () => {
     harness = await openStore(ALIGNED, { start: true });
     const h = harness;
     await waitFor('workers running', () => h.master.listWorkers().every((w) => w.pid !== null));

@@ -74,7 +74,7 @@ function connectionRefused(port: number): Promise<boolean> {
 }
 
 describe.each(['inline', 'thread'] as const)('http-module (%s)', (isolation) => {
-  it('answers /health and /api/hello, then closes its port and kept-alive connections', async () => {
+  it('answers /health and /api/hello, then closes its port and keep-alive sockets', async () => {
     const runner = httpRunner(isolation, { host: '127.0.0.1', port: 0 });
     const { handle, port } = await launch(runner);
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });

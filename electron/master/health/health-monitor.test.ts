@@ -43,7 +43,7 @@ async function waitFor(what: string, predicate: () => boolean, ms = 15_000): Pro
 }
 
 describe('HealthMonitor', () => {
-  it('follows a server from healthy through degraded to unhealthy, announcing it once', async () => {
+  it('follows a server from healthy via degraded to unhealthy, announcing it once', async () => {
     let status = 200;
     const url = await serve((_req, res) => res.writeHead(status).end());
     const health = monitor(

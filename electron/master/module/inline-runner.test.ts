@@ -156,7 +156,7 @@ describe('InlineModuleRunner start failures', () => {
     await expect(launch(target)).rejects.toThrow('module panic: timer failed during start');
   });
 
-  it('gives up after startup_timeout on a start that never settles, and stops the module', async () => {
+  it('gives up after startup_timeout on a start that never settles, and stops it', async () => {
     let stopped = false;
     const target = nativeRunner(
       'hangs',
@@ -213,7 +213,7 @@ describe('InlineModuleRunner panics after start', () => {
     return { module, arm: () => (armed = true) };
   }
 
-  it('routes a throw from a module timer to that runner only, and the process lives on', async () => {
+  it('routes a throw in a module timer to that runner only; the process lives on', async () => {
     const failing = failingLater(() => {
       throw new Error('tick exploded');
     });

@@ -4,7 +4,9 @@ import { makeTempDir, type TempDir } from './test-support/module-fixtures.js';
 
 const MODULE_BODY = `{
   initialize() {}, start() {}, stop() {}, isHealthy() { return true; },
-  getInfo() { return { name: NAME, version: '1.2.3', description: 'test', author: 'tests', endpoints: [] }; },
+  getInfo() {
+    return { name: NAME, version: '1.2.3', description: 'test', author: 'tests', endpoints: [] };
+  },
 }`;
 const body = (name: string): string => MODULE_BODY.replace('NAME', JSON.stringify(name));
 
@@ -51,7 +53,8 @@ describe('PluginModuleRuntime.loadModule', () => {
   it('names the file, the export and the missing methods of an incomplete module', async () => {
     const path = await dir.plugin(
       'partial',
-      `export function create() { return { initialize() {}, start() {}, getInfo() { return {}; } }; }`,
+      'export function create() { ' +
+        'return { initialize() {}, start() {}, getInfo() { return {}; } }; }',
     );
     await expect(runtime.loadModule(path, 'create')).rejects.toThrow(
       `plugin ${path} export "create" yields an object without stop(), isHealthy()`,

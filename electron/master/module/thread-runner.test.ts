@@ -31,7 +31,9 @@ export function create() {
     async stop() { ${methods.stop ?? ''}; running = false; },
     isHealthy() { return running; },
     getInfo() {
-      return { name: 'thread-test', version: '0.1.0', description: '', author: 'tests', endpoints: [] };
+      return {
+        name: 'thread-test', version: '0.1.0', description: '', author: 'tests', endpoints: [],
+      };
     },
   };
 }`;
@@ -147,7 +149,8 @@ describe('ThreadModuleRunner failures', () => {
     const path = await dir.plugin('partial', `export const create = () => ({ start() {} });`);
     const launched = launch(pluginRunner('partial', path));
     await expect(launched).rejects.toThrow(
-      `plugin ${path} export "create" yields an object without initialize(), stop(), isHealthy(), getInfo()`,
+      `plugin ${path} export "create" yields an object ` +
+        'without initialize(), stop(), isHealthy(), getInfo()',
     );
     await expect(launched).rejects.not.toThrow('module panic');
   });
@@ -174,7 +177,8 @@ describe('ThreadModuleRunner failures', () => {
       pluginSource({
         top: 'const hoard = [];',
         start:
-          'setInterval(() => { for (let i = 0; i < 200; i++) hoard.push(new Array(1000).fill(i)); }, 1)',
+          'setInterval(() => { ' +
+          'for (let i = 0; i < 200; i++) hoard.push(new Array(1000).fill(i)); }, 1)',
       }),
     );
     const recorded = recordEvents();
@@ -208,7 +212,7 @@ describe('ThreadModuleRunner terminate', () => {
     expect(await askServer()).toBe('still here');
   });
 
-  it('terminates a thread spinning in a timer, which cannot even hear the stop request', async () => {
+  it('terminates a thread spinning in a timer, which cannot hear the stop request', async () => {
     const path = await dir.plugin(
       'spin-in-timer',
       pluginSource({ start: "setTimeout(() => { context.log('spinning'); while (true) {} }, 10)" }),

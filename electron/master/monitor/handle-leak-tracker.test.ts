@@ -42,7 +42,7 @@ describe('HandleLeakTracker', () => {
     expect(leaked.map((l) => l.type)).not.toContain('TCPServerWrap');
   });
 
-  it('blames no module for what was open before its mark, and forgets a mark once checked', async () => {
+  it('blames no module for what was open before its mark; forgets a checked mark', async () => {
     const tracker = new HandleLeakTracker();
     const before = tracker.counts().TCPServerWrap ?? 0;
     servers.push(await listen());

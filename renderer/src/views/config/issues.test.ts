@@ -55,7 +55,7 @@ describe('formIssues', () => {
     ]);
   });
 
-  it('checks workers with their defaults merged, and blames the default where it is written', () => {
+  it('checks workers with defaults merged, and blames the default where it is written', () => {
     const issues = formIssues({
       global: { module_defaults: { module_type: 'native', startup_timeout: 'later' } },
       workers: [{ id: 'm', type: 'module', module_name: 'echo' }],
