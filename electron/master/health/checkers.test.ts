@@ -5,35 +5,22 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { healthCheck, type HealthCheckConfig } from '../../../shared/config-schema.js';
 import type { HealthContext } from './checkers.js';
 import { isProcessAlive } from './checkers.js';
 import { checkOnce } from './run-check.js';
+import { cleanupAfterEach, serveHttp } from './test-support/health-fixtures.js';
 
 const noPid: HealthContext = { pid: () => null };
-const cleanups: (() => Promise<void> | void)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupAfterEach();
 
 function config(input: unknown): HealthCheckConfig {
   return healthCheck.parse(input);
 }
 
-async function serve(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+function serve(handler: http.RequestListener): Promise<string> {
+  return serveHttp(handler, cleanups);
 }
 
 async function freePort(): Promise<number> {

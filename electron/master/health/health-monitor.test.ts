@@ -1,31 +1,16 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type net from 'node:net';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { healthCheck, type HealthCheckConfig } from '../../../shared/config-schema.js';
 import type { HealthStatus } from '../../../shared/types.js';
 import { HealthMonitor } from './health-monitor.js';
+import { cleanupAfterEach, serveHttp } from './test-support/health-fixtures.js';
 
 const logger = pino({ level: 'silent' });
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups = cleanupAfterEach();
 
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function serve(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+function serve(handler: http.RequestListener): Promise<string> {
+  return serveHttp(handler, cleanups);
 }
 
 function monitor(config: HealthCheckConfig, historySize = 200): HealthMonitor {
