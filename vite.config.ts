@@ -13,7 +13,9 @@ const CONTENT_SECURITY_POLICY = [
   "connect-src 'self' ws: wss:",
 ].join('; ');
 
-/** The built page carries its own policy; the dev server's inline refresh preamble would break it. */
+/**
+ * The built page carries its own policy; the dev server's inline refresh preamble would break it.
+ */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'hsu-content-security-policy',

@@ -61,8 +61,11 @@ export function isWorkerModule(value: unknown): value is WorkerModule {
 }
 
 // Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, optional pre-release and build metadata.
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+const NUMBER = '0|[1-9]\\d*';
+const PRE_RELEASE_PART = `(?:${NUMBER}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
+const PRE_RELEASE = `(?:-(${PRE_RELEASE_PART}(?:\\.${PRE_RELEASE_PART})*))?`;
+const BUILD = '(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?';
+const SEMVER = new RegExp(`^(${NUMBER})\\.(${NUMBER})\\.(${NUMBER})${PRE_RELEASE}${BUILD}$`);
 
 export function isValidSemver(version: string): boolean {
   return SEMVER.test(version);

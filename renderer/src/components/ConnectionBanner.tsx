@@ -11,10 +11,16 @@ function describe(status: ConnectionStatus, now: number): string | null {
       return 'Connecting to the master…';
     case 'reconnecting': {
       const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1000));
-      return `Connection to the master lost. Reconnecting in ${seconds} s (attempt ${status.attempt})…`;
+      return (
+        'Connection to the master lost. ' +
+        `Reconnecting in ${seconds} s (attempt ${status.attempt})…`
+      );
     }
     case 'unauthorized':
-      return `The master refused this page (${status.message}). Open the address that hsu-master serve printed.`;
+      return (
+        `The master refused this page (${status.message}). ` +
+        'Open the address that hsu-master serve printed.'
+      );
     default:
       return assertNever(status, 'connection status');
   }

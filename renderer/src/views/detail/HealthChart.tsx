@@ -36,6 +36,8 @@ export function HealthChart({
   checked?: boolean | null;
 }) {
   const failures = history.filter((r) => !r.ok).length;
+  const chartLabel =
+    'Health check latency over time; ' + `${failures} of ${history.length} checks failed`;
   const last = history.at(-1);
   return (
     <figure className="chart" data-chart="health">
@@ -51,11 +53,7 @@ export function HealthChart({
           {checked === false ? 'This worker has no health check.' : 'No health checks yet.'}
         </p>
       ) : (
-        <div
-          className="chart-body"
-          role="img"
-          aria-label={`Health check latency over time; ${failures} of ${history.length} checks failed`}
-        >
+        <div className="chart-body" role="img" aria-label={chartLabel}>
           <ResponsiveContainer width="100%" height={180}>
             <LineChart data={[...history]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />

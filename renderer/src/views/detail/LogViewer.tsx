@@ -21,7 +21,7 @@ export function LogViewer({ workerId }: { workerId: string }) {
   const source = frozen ?? lines;
   const visible = useMemo(() => filterLogLines(source, query, stream), [source, query, stream]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read only here, never memoised
+  // eslint-disable-next-line react-hooks/incompatible-library -- read here only, never memoised
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,

@@ -4,6 +4,7 @@ import { Field } from './Field.js';
 
 export function ModuleDiagnosticsPanel({ module }: { module: ModuleDiagnostics }) {
   const info = module.moduleInfo;
+  const failedChecks = module.healthHistory.filter((r) => !r.ok).length;
   return (
     <section className="panel" aria-labelledby="module-heading">
       <h2 id="module-heading">Module</h2>
@@ -36,8 +37,7 @@ export function ModuleDiagnosticsPanel({ module }: { module: ModuleDiagnostics }
           {module.panics}
         </Field>
         <Field name="moduleHealthHistory" label="Module health checks">
-          {module.healthHistory.length} recorded, {module.healthHistory.filter((r) => !r.ok).length}{' '}
-          failed
+          {module.healthHistory.length} recorded, {failedChecks} failed
         </Field>
       </dl>
       {info && info.endpoints.length > 0 ? (
