@@ -1,23 +1,19 @@
-import { createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkerModule } from '../../../shared/module.js';
 import type { RunHandle } from '../worker/runner.js';
 import { InlineModuleRunner } from './inline-runner.js';
 import { NativeModuleRegistry } from './native-registry.js';
 import {
+  HEARTBEAT_PLUGIN,
   makeTempDir,
   memoryLogger,
   moduleConfig,
   recordEvents,
+  startAliveServer,
   waitFor,
+  type AliveServer,
   type TempDir,
 } from './test-support/module-fixtures.js';
-
-const HEARTBEAT = fileURLToPath(
-  new URL('../../../config/plugins/heartbeat-plugin.mjs', import.meta.url),
-);
 
 /** A module whose behaviour each test shapes through a few hooks. */
 function testModule(hooks: Partial<WorkerModule> = {}): WorkerModule {
@@ -98,7 +94,7 @@ describe('InlineModuleRunner lifecycle', () => {
   it('runs a plugin file and forwards its context.log lines to the worker log', async () => {
     const target = runner('beat', {
       module_type: 'plugin',
-      module_path: HEARTBEAT,
+      module_path: HEARTBEAT_PLUGIN,
       entry_point: 'createModule',
       config: { interval_ms: 20 },
     });
@@ -175,24 +171,12 @@ describe('InlineModuleRunner start failures', () => {
 });
 
 describe('InlineModuleRunner panics after start', () => {
-  let server: Server;
+  let server: AliveServer;
 
   beforeEach(async () => {
-    server = createServer((_req, res) => res.end('still here'));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server = await startAliveServer();
   });
-  afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  function askServer(): Promise<string> {
-    const { port } = server.address() as AddressInfo;
-    return new Promise((resolve, reject) => {
-      get({ host: '127.0.0.1', port, path: '/' }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve(text));
-      }).on('error', reject);
-    });
-  }
+  afterEach(() => server.close());
 
   /** A module that, once armed, fails from a timer it set up inside start(). */
   function failingLater(fail: () => void): { module: () => WorkerModule; arm: () => void } {
@@ -229,7 +213,7 @@ describe('InlineModuleRunner panics after start', () => {
 
     expect(faultyEvents.panics[0]?.message).toBe('tick exploded');
     expect(bystanderEvents.panics).toEqual([]);
-    expect(await askServer()).toBe('still here');
+    expect(await server.ask()).toBe('still here');
     expect(await faulty.isHealthy()).toBe(true);
     const logged = log.entries().find((entry) => entry.msg === 'module panic: tick exploded');
     expect(logged).toMatchObject({ worker: 'faulty', origin: 'uncaughtException' });
@@ -246,7 +230,7 @@ describe('InlineModuleRunner panics after start', () => {
     await waitFor('the panic', () => recorded.panics.length > 0);
 
     expect(recorded.panics[0]?.message).toBe('nobody caught me');
-    expect(await askServer()).toBe('still here');
+    expect(await server.ask()).toBe('still here');
   });
 });
 

@@ -1,23 +1,19 @@
-import { createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunHandle } from '../worker/runner.js';
 import { NativeModuleRegistry } from './native-registry.js';
 import {
+  HEARTBEAT_PLUGIN,
   hasSettled,
   makeTempDir,
   memoryLogger,
   moduleConfig,
   recordEvents,
+  startAliveServer,
   waitFor,
+  type AliveServer,
   type TempDir,
 } from './test-support/module-fixtures.js';
 import { ThreadModuleRunner } from './thread-runner.js';
-
-const HEARTBEAT = fileURLToPath(
-  new URL('../../../config/plugins/heartbeat-plugin.mjs', import.meta.url),
-);
 
 /** Plugin source: a module whose methods are the given bodies (JavaScript statements). */
 function pluginSource(methods: { start?: string; stop?: string; top?: string } = {}): string {
@@ -41,7 +37,7 @@ export function create() {
 
 let dir: TempDir;
 let log: ReturnType<typeof memoryLogger>;
-let server: Server;
+let server: AliveServer;
 const handles: RunHandle[] = [];
 
 function pluginRunner(id: string, path: string, fields: Record<string, unknown> = {}) {
@@ -63,33 +59,21 @@ async function launch(runner: ThreadModuleRunner, recorded = recordEvents()): Pr
   return handle;
 }
 
-function askServer(): Promise<string> {
-  const { port } = server.address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path: '/' }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve(text));
-    }).on('error', reject);
-  });
-}
-
 beforeEach(async () => {
   dir = await makeTempDir();
   log = memoryLogger();
-  server = createServer((_req, res) => res.end('still here'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server = await startAliveServer();
 });
 
 afterEach(async () => {
   await Promise.all(handles.splice(0).map((handle) => handle.terminate(500, { force: true })));
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await dir.remove();
 });
 
 describe('ThreadModuleRunner lifecycle', () => {
   it('runs a plugin in a thread: logs, health, heap figures, then a clean stop', async () => {
-    const runner = pluginRunner('beat', HEARTBEAT, {
+    const runner = pluginRunner('beat', HEARTBEAT_PLUGIN, {
       entry_point: 'createModule',
       config: { interval_ms: 20 },
       resources: { memory: { max_rss_mb: 64 } },
@@ -168,7 +152,7 @@ describe('ThreadModuleRunner failures', () => {
     expect(recorded.panics[0]?.message).toBe('thread tick exploded');
     expect(recorded.panics[0]?.stack).toContain('timer-throw.mjs');
     expect(await hasSettled(handle.exited)).toBe(false);
-    expect(await askServer()).toBe('still here');
+    expect(await server.ask()).toBe('still here');
   });
 
   it('ends a thread that runs out of heap, and the test process lives on', async () => {
@@ -194,7 +178,7 @@ describe('ThreadModuleRunner failures', () => {
     expect(recorded.panics.map((error) => error.message)).toContain(
       'module thread ran out of memory (heap limit 16 MB)',
     );
-    expect(await askServer()).toBe('still here');
+    expect(await server.ask()).toBe('still here');
   });
 });
 
@@ -209,7 +193,7 @@ describe('ThreadModuleRunner terminate', () => {
     expect(Date.now() - startedAt).toBeLessThan(10_000);
     expect(exit.code).not.toBe(0);
     expect(await hasSettled(handle.exited)).toBe(true);
-    expect(await askServer()).toBe('still here');
+    expect(await server.ask()).toBe('still here');
   });
 
   it('terminates a thread spinning in a timer, which cannot hear the stop request', async () => {
@@ -225,6 +209,6 @@ describe('ThreadModuleRunner terminate', () => {
 
     expect(exit.code).not.toBe(0);
     expect(await hasSettled(handle.exited)).toBe(true);
-    expect(await askServer()).toBe('still here');
+    expect(await server.ask()).toBe('still here');
   });
 });

@@ -1,9 +1,13 @@
 // Helpers for module runner tests: plugin files in a temp folder, a logger that keeps its lines,
-// runner events that record what they receive, and bounded polling.
+// runner events that record what they receive, bounded polling, and a server that shows the
+// test process still answers.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { moduleWorker, type ModuleWorkerConfig } from '../../../../shared/config-schema.js';
 import type { LogStream } from '../../../../shared/types.js';
@@ -88,4 +92,33 @@ export async function hasSettled(promise: Promise<unknown>): Promise<boolean> {
   );
   await new Promise((resolve) => setImmediate(resolve));
   return settled;
+}
+
+/** The heartbeat plugin from the example configuration. */
+export const HEARTBEAT_PLUGIN = fileURLToPath(
+  new URL('../../../../config/plugins/heartbeat-plugin.mjs', import.meta.url),
+);
+
+/** A server on 127.0.0.1 answering 'still here': asking it shows the test process lives on. */
+export interface AliveServer {
+  ask(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startAliveServer(): Promise<AliveServer> {
+  const server = createServer((_req, res) => res.end('still here'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    ask() {
+      const { port } = server.address() as AddressInfo;
+      return new Promise((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path: '/' }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve(text));
+        }).on('error', reject);
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
