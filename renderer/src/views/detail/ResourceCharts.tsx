@@ -1,7 +1,7 @@
 import type { ResourceSample } from '../../../../shared/types.js';
+import { ByteSeriesChart } from '../../components/ByteSeriesChart.js';
 import { TimeSeriesChart } from '../../components/TimeSeriesChart.js';
-import { byteTicks, formatByteTick, percentTicks } from '../../lib/chart-ticks.js';
-import { formatBytes } from '../../lib/format.js';
+import { percentTicks } from '../../lib/chart-ticks.js';
 
 const percent = (value: number): string => `${value.toFixed(1)} %`;
 
@@ -25,13 +25,10 @@ export function ResourceCharts({
         color="var(--chart-cpu)"
         current={running}
       />
-      <TimeSeriesChart
+      <ByteSeriesChart
         title="Memory"
         data={samples}
         value={(s) => s.memoryBytes}
-        format={formatBytes}
-        valueTicks={byteTicks}
-        tickFormat={formatByteTick}
         color="var(--chart-memory)"
         current={running}
       />

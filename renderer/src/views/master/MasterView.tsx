@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
-import { TimeSeriesChart } from '../../components/TimeSeriesChart.js';
-import { byteTicks, formatByteTick } from '../../lib/chart-ticks.js';
-import { formatBytes } from '../../lib/format.js';
+import { ByteSeriesChart } from '../../components/ByteSeriesChart.js';
 import { useAlerts } from '../../store/selectors.js';
 import { usePanelStore } from '../../store/store.js';
 import { AlertList } from '../alerts/AlertList.js';
@@ -21,22 +19,16 @@ export function MasterView() {
       <section className="panel" aria-labelledby="master-memory-heading">
         <h2 id="master-memory-heading">Memory</h2>
         <div className="chart-grid">
-          <TimeSeriesChart
+          <ByteSeriesChart
             title="Resident memory"
             data={memory}
             value={(m) => m.rss}
-            format={formatBytes}
-            valueTicks={byteTicks}
-            tickFormat={formatByteTick}
             color="var(--chart-memory)"
           />
-          <TimeSeriesChart
+          <ByteSeriesChart
             title="Heap used"
             data={memory}
             value={(m) => m.heapUsed}
-            format={formatBytes}
-            valueTicks={byteTicks}
-            tickFormat={formatByteTick}
             color="var(--chart-cpu)"
           />
         </div>
