@@ -85,6 +85,8 @@ export interface ExitInfo {
   signal: string | null;
   /** How long the run lasted, in milliseconds. */
   uptimeMs: number;
+  /** Why it ended, where the runner knows more than a code (a thread out of heap). */
+  reason?: string;
 }
 
 export interface WorkerDiagnostics {

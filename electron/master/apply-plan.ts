@@ -1,14 +1,19 @@
 // What applying a new configuration does to the running workers: added ones start, removed
-// ones stop, changed ones restart, unchanged ones are not touched, and a worker that is not
-// running (stopped by the operator, or disabled) stays stopped.
+// and newly disabled ones stop, changed ones restart, unchanged ones are not touched, and a
+// worker the operator stopped stays stopped.
 import { isDeepStrictEqual } from 'node:util';
 import type { ApplyPlan } from '../../shared/api-contract.js';
 import type { WorkerConfig } from '../../shared/config-schema.js';
+import type { WorkerState } from '../../shared/types.js';
 
 export interface PlannedWorker {
   readonly config: WorkerConfig;
   readonly active: boolean;
+  readonly state: WorkerState;
 }
+
+/** Ended on its own or given up on: a corrected configuration deserves a new start. */
+const ENDED_BY_ITSELF: readonly WorkerState[] = ['exited', 'failed_start', 'degraded'];
 
 export function planApply(
   current: ReadonlyMap<string, PlannedWorker>,
@@ -23,9 +28,12 @@ export function planApply(
       (config.enabled ? plan.start : plan.keptStopped).push(config.id);
     } else if (isDeepStrictEqual(existing.config, config)) {
       plan.unchanged.push(config.id);
-    } else if (existing.active && config.enabled) {
+    } else if (!config.enabled) {
+      (existing.active ? plan.stop : plan.keptStopped).push(config.id);
+    } else if (existing.active || ENDED_BY_ITSELF.includes(existing.state)) {
       plan.restart.push(config.id);
     } else {
+      // idle: stopped by the operator (every enabled worker starts with the master).
       plan.keptStopped.push(config.id);
     }
   }

@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { masterConfig } from '../../shared/config-schema.js';
 import type { LoadedConfig } from './config/loaded-config.js';
 import { Master } from './master.js';
-import { isAlive, nodeWorker, silentLogger, waitFor } from './test-support/fixtures.js';
+import {
+  isAlive,
+  moduleConfig,
+  nodeWorker,
+  silentLogger,
+  waitFor,
+} from './test-support/fixtures.js';
 
 const masters: Master[] = [];
 const servers: Server[] = [];
@@ -195,5 +201,67 @@ describe('Master', () => {
     await waitFor('v2 logged', () => master.getLogs('first').some((l) => l.text === 'v2'));
     expect(master.getLogs('first').filter((l) => l.text === 'v1')).toHaveLength(2);
     expect(master.getDiagnostics('first').transitions.at(-1)?.cause).toBe('configuration applied');
+  });
+
+  it('counts panics against the threshold afresh after a start by hand', async () => {
+    let throwsLeft = 3;
+    const master = createMaster([]);
+    master.registerNativeModuleFactory('thrower', () => {
+      let timer: NodeJS.Timeout | undefined;
+      return {
+        initialize: () => {},
+        start: () => {
+          timer = setInterval(() => {
+            if (throwsLeft <= 0) return;
+            throwsLeft -= 1;
+            throw new Error('tick failed');
+          }, 20);
+        },
+        stop: () => clearInterval(timer),
+        isHealthy: () => true,
+        getInfo: () => ({
+          name: 'thrower',
+          version: '1.0.0',
+          description: '',
+          author: '',
+          endpoints: [],
+        }),
+      };
+    });
+    master.addWorker(
+      moduleConfig('thrower', {
+        module_type: 'native',
+        module_name: 'thrower',
+        panic_threshold: 2,
+      }),
+    );
+    await master.startWorker('thrower');
+    await waitFor('degraded', () => master.getSummary('thrower').state === 'degraded');
+
+    throwsLeft = 1;
+    await master.startWorker('thrower');
+    await waitFor('one more panic', () => throwsLeft === 0);
+    await waitFor('the panic recorded', () =>
+      master.getDiagnostics('thrower').moduleDiagnostics?.panics === 4 ? true : null,
+    );
+    expect(master.getSummary('thrower').state).toBe('running');
+  });
+
+  it('stops a running worker that the applied file disables, and keeps it listed', async () => {
+    const kept = nodeWorker('kept', IDLE);
+    const master = createMaster([kept]);
+    await master.startAll();
+    const pid = master.getSummary('kept').pid as number;
+
+    const outcome = await master.applyConfig({
+      path: null,
+      dir: process.cwd(),
+      master: masterConfig.parse({ sample_interval: '200ms' }),
+      workers: [nodeWorker('kept', IDLE, { enabled: false })],
+    });
+
+    expect(outcome.plan.stop).toEqual(['kept']);
+    expect(master.getSummary('kept')).toMatchObject({ state: 'idle', enabled: false });
+    expect(isAlive(pid)).toBe(false);
   });
 });

@@ -252,6 +252,7 @@ export class Master implements MasterApi {
     const plan = this.planApply(next);
     const errors: ApplyOutcome['errors'] = [];
     const byId = new Map(next.workers.map((w) => [w.id, w]));
+    const configOf = (id: string) => byId.get(id) as WorkerConfig;
     const attempt = async (workerId: string, action: () => Promise<unknown>) => {
       try {
         await action();
@@ -259,28 +260,34 @@ export class Master implements MasterApi {
         errors.push({ workerId, message: error instanceof Error ? error.message : String(error) });
       }
     };
-    await Promise.all(plan.stop.map((id) => attempt(id, () => this.removeWorker(id))));
-    // A changed worker gets a new runner; it starts again only if it was running.
-    const install = async (id: string, start: boolean) => {
-      const old = this.workers.get(id);
-      if (old) {
-        if (old.active) await this.stopOrKill(old);
-        this.observers.detach(old);
-        old.removeAllListeners();
-      }
-      const worker = this.install(byId.get(id) as WorkerConfig, old);
-      if (start) await worker.start('configuration applied');
-    };
+    // A stopped worker that stays in the file (disabled) keeps its place with its new settings.
+    const stopOrRemove = (id: string) =>
+      byId.has(id) ? this.replaceWorker(configOf(id), false) : this.removeWorker(id);
+    await Promise.all(plan.stop.map((id) => attempt(id, () => stopOrRemove(id))));
     await Promise.all([
-      ...plan.restart.map((id) => attempt(id, () => install(id, true))),
-      ...plan.start.map((id) => attempt(id, () => install(id, true))),
-      ...plan.keptStopped.map((id) => attempt(id, () => install(id, false))),
+      ...plan.restart.map((id) => attempt(id, () => this.replaceWorker(configOf(id), true))),
+      ...plan.start.map((id) => attempt(id, () => this.replaceWorker(configOf(id), true))),
+      ...plan.keptStopped.map((id) => attempt(id, () => this.replaceWorker(configOf(id), false))),
     ]);
+    if (next.master.log_level !== this.settings.log_level) {
+      this.logger.level = next.master.log_level;
+    }
     this.settings = next.master;
     this.configPath = next.path;
-    this.logger.level = next.master.log_level;
     this.logger.info({ plan, errors: errors.length }, 'configuration applied');
     return { plan, errors };
+  }
+
+  /** Installs the new configuration of a worker (or a new worker), started if asked. */
+  private async replaceWorker(config: WorkerConfig, start: boolean): Promise<void> {
+    const old = this.workers.get(config.id);
+    if (old) {
+      if (old.active) await this.stopOrKill(old);
+      this.observers.detach(old);
+      old.removeAllListeners();
+    }
+    const worker = this.install(config, old);
+    if (start) await worker.start('configuration applied');
   }
 
   private async stopOrKill(worker: SupervisedWorker): Promise<void> {

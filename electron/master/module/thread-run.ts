@@ -257,7 +257,9 @@ export class ThreadRun implements RunHandle {
     this.opts.logger[level](
       `module thread exited with code ${code} after ${formatDuration(uptimeMs)}`,
     );
-    this.#exited.resolve({ time: now, code, signal: null, uptimeMs });
+    const exit: ExitInfo = { time: now, code, signal: null, uptimeMs };
+    if (!wasStopping && this.#lastError) exit.reason = this.#lastError.message;
+    this.#exited.resolve(exit);
   }
 
   #forwardLines(stream: Readable, name: LogStream): void {

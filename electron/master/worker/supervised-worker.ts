@@ -112,6 +112,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
       }
       this.cancelBackoff();
       this.record.retryCount = 0;
+      this.record.panicsSinceStart = 0;
       await this.launch(cause, true);
     });
   }
@@ -151,6 +152,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
       this.record.restartCount += 1;
       this.record.lastRestart = Date.now();
       this.record.retryCount = 0;
+      this.record.panicsSinceStart = 0;
       await this.launch(cause, true);
     });
   }
@@ -181,6 +183,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
 
   recordPanic(error: Error): void {
     this.record.panics += 1;
+    this.record.panicsSinceStart += 1;
     // Runners already word launch failures as panics; the record keeps the bare cause.
     const message = error.message.replace(/^module panic: /, '');
     this.record.lastPanic = { time: Date.now(), message, stack: error.stack ?? null };
@@ -191,10 +194,11 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
     this.systemLog(`module panic: ${message}`);
     this.emit('panic', this.record.lastPanic);
     const threshold = this.config.type === 'module' ? this.config.panic_threshold : Infinity;
-    if (this.record.panics > threshold && this.stateValue === 'running') {
+    if (this.record.panicsSinceStart > threshold && this.stateValue === 'running') {
       void this.serialize(async () => {
         if (!this.run) return;
-        const reason = `${this.record.panics} panics, past the threshold of ${threshold}`;
+        const count = this.record.panicsSinceStart;
+        const reason = `${count} panics since the last start by hand, past the threshold of ${threshold}`;
         await this.endRun({ kind: 'operator' }, reason, false);
         this.enterDegraded(reason);
       });
@@ -296,7 +300,8 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
     this.record.lastExit = exit;
     this.clearStableTimer();
     this.emit('exit', exit);
-    const how = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    const how =
+      exit.reason ?? (exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`);
     const planned = this.plannedEnd;
     this.plannedEnd = null;
     this.systemLog(`${how} after ${formatDuration(exit.uptimeMs)}`);

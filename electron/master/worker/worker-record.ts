@@ -33,6 +33,8 @@ export class WorkerRecord {
   startCount = 0;
   lastRestart: number | null = null;
   panics = 0;
+  /** Panics counted against panic_threshold; an operator's start or restart clears them. */
+  panicsSinceStart = 0;
   lastPanic: PanicRecord | null = null;
 
   /** Counts and history go on; what belongs to a run or to the policy's wait starts afresh. */
