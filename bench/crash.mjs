@@ -14,7 +14,7 @@ import {
   TransitionClock,
   waitFor,
 } from './lib/harness.mjs';
-import { median, ms, p95, printTable } from './lib/stats.mjs';
+import { comparisonRow, ms, printTable } from './lib/stats.mjs';
 
 const SIGNAL_RUNS = 30;
 const MARKER_CYCLES = 50;
@@ -126,20 +126,12 @@ async function main() {
   }
   const bareSignal = await bareRespawn(SLEEP_60.command, SLEEP_60.args, SIGNAL_RUNS, true);
   const bareMarker = await bareRespawn(SH, MARKER.args, MARKER_CYCLES, false);
-  const row = (label, supervised, bare) => [
-    label,
-    supervised.length,
-    ms(median(supervised)),
-    ms(p95(supervised)),
-    ms(median(bare)),
-    ms(p95(bare)),
-  ];
   printTable(
     'Crash to running again, retry_delay 0s (master: worker "exit" event to the next "running" transition; floor: bare respawn on "exit" until "spawn")',
     ['case', 'runs', 'master median', 'master p95', 'bare median', 'bare p95'],
     [
-      row(`${SLEEP_60.label}, killed with SIGKILL`, signal, bareSignal),
-      row(`${MARKER.label} (exits at once)`, marker.latencies, bareMarker),
+      comparisonRow(`${SLEEP_60.label}, killed with SIGKILL`, signal, bareSignal),
+      comparisonRow(`${MARKER.label} (exits at once)`, marker.latencies, bareMarker),
     ],
     [
       `Self-exiting worker: ${marker.latencies.length} restarts in ${ms(marker.elapsed)} ` +

@@ -12,7 +12,7 @@ import {
   runPart,
   TransitionClock,
 } from './lib/harness.mjs';
-import { median, ms, p95, printTable } from './lib/stats.mjs';
+import { comparisonRow, median, ms, printTable } from './lib/stats.mjs';
 
 const SINGLE_RUNS = { node: 20, sleep: 30 };
 const GROUP_RUNS = { node: 3, sleep: 5 };
@@ -118,26 +118,11 @@ async function main() {
 }
 
 function stopRow(label, { stops, kills }) {
-  return [
-    label,
-    stops.length,
-    ms(median(stops)),
-    ms(p95(stops)),
-    ms(median(kills)),
-    ms(p95(kills)),
-  ];
+  return comparisonRow(label, stops, kills);
 }
 
 function row(label, { supervised, bare }) {
-  return [
-    label,
-    supervised.length,
-    ms(median(supervised)),
-    ms(p95(supervised)),
-    ms(median(bare)),
-    ms(p95(bare)),
-    ms(median(supervised) - median(bare)),
-  ];
+  return [...comparisonRow(label, supervised, bare), ms(median(supervised) - median(bare))];
 }
 
 runPart(main);

@@ -11,6 +11,18 @@ export function quantile(values, q) {
 export const median = (values) => quantile(values, 0.5);
 export const p95 = (values) => quantile(values, 0.95);
 
+/** A table row setting two samples side by side: label, runs, then median and p95 of each. */
+export function comparisonRow(label, measured, baseline) {
+  return [
+    label,
+    measured.length,
+    ms(median(measured)),
+    ms(p95(measured)),
+    ms(median(baseline)),
+    ms(p95(baseline)),
+  ];
+}
+
 export function mean(values) {
   return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
 }
