@@ -13,7 +13,7 @@ import {
   makeMaster,
   processConfig,
   runPart,
-  silentLogger,
+  serveMaster,
   sleep,
   waitFor,
 } from './lib/harness.mjs';
@@ -106,14 +106,7 @@ async function main() {
       processConfig(build, 'probe', SLEEP_3600.command, SLEEP_3600.args),
     ],
   });
-  const hub = new api.EventHub({ master, logger: silentLogger });
-  const token = api.generateToken();
-  const server = await api.startServer({
-    router: api.createRouter({ master, logger: silentLogger }),
-    hub,
-    token,
-    logger: silentLogger,
-  });
+  const { hub, token, server } = await serveMaster(api, master);
   const emitted = { log: 0, transition: 0, worker: 0, metrics: 0 };
   let counting = false;
   for (const event of Object.keys(emitted)) {

@@ -15,7 +15,7 @@ import {
   makeMaster,
   processConfig,
   runPart,
-  silentLogger,
+  serveMaster,
   tempDir,
   waitFor,
 } from './lib/harness.mjs';
@@ -84,15 +84,7 @@ async function main() {
   const master = makeMaster(build, {
     workers: ids.map((id) => processConfig(build, id, SLEEP_3600.command, SLEEP_3600.args)),
   });
-  const hub = new api.EventHub({ master, logger: silentLogger });
-  const token = api.generateToken();
-  const server = await api.startServer({
-    router: api.createRouter({ master, logger: silentLogger }),
-    hub,
-    token,
-    staticDir: served,
-    logger: silentLogger,
-  });
+  const { hub, token, server } = await serveMaster(api, master, { staticDir: served });
   let batchBytes = 0;
   let batches = 0;
   const unsubscribe = hub.subscribe((batch) => {

@@ -185,6 +185,20 @@ export function runPart(main) {
   );
 }
 
+/** Serves `master` on the API side of the build, with a fresh event hub and token. */
+export async function serveMaster(api, master, options = {}) {
+  const hub = new api.EventHub({ master, logger: silentLogger });
+  const token = api.generateToken();
+  const server = await api.startServer({
+    router: api.createRouter({ master, logger: silentLogger }),
+    hub,
+    token,
+    ...options,
+    logger: silentLogger,
+  });
+  return { hub, token, server };
+}
+
 /** The API side of the build: router, event hub and the headless server. */
 export async function loadServerBuild() {
   const [router, hub, server] = await Promise.all([
