@@ -198,7 +198,7 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
       void this.serialize(async () => {
         if (!this.run) return;
         const count = this.record.panicsSinceStart;
-        const reason = `${count} panics since the last start by hand, past the threshold of ${threshold}`;
+        const reason = `${count} panics since the last start, past the threshold of ${threshold}`;
         await this.endRun({ kind: 'operator' }, reason, false);
         this.enterDegraded(reason);
       });
