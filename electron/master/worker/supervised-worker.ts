@@ -119,20 +119,16 @@ export class SupervisedWorker extends EventEmitter<SupervisedWorkerEvents> {
 
   /** Operator stop: never undone by the restart policy; a back-off wait ends at once. */
   stop(cause = 'stopped by operator', opts: { force?: boolean } = {}): Promise<void> {
-    if (this.stateValue === 'backoff') {
-      // Takes effect at once, without waiting behind anything queued.
+    const endWait = () => {
       this.cancelBackoff();
       this.transition('idle', cause);
-      return Promise.resolve();
-    }
+    };
+    // A back-off wait ends at once, without waiting behind anything queued.
+    if (this.stateValue === 'backoff') return Promise.resolve(endWait());
     const cancelsStart = this.stateValue === 'starting';
     this.launchAbort?.abort();
     return this.serialize(async () => {
-      if (this.stateValue === 'backoff') {
-        this.cancelBackoff();
-        this.transition('idle', cause);
-        return;
-      }
+      if (this.stateValue === 'backoff') return endWait();
       if (!this.run) {
         if (cancelsStart && this.stateValue === 'idle') return;
         throw new ApiError('conflict', `worker ${this.id} is not running (${this.stateValue})`);
