@@ -1,6 +1,6 @@
 // `hsu-master run`: the master alone, logging to stdout, until SIGINT or SIGTERM.
 import type { Logger } from 'pino';
-import { bootMaster } from '../master/boot.js';
+import { bootMaster, type BootResult } from '../master/boot.js';
 import { formatProblems } from '../master/config/loader.js';
 import { createLogger } from '../master/logger.js';
 import type { Master } from '../master/master.js';
@@ -11,7 +11,7 @@ import type { Master } from '../master/master.js';
  * it watches, the process stays alive even when no worker runs: a supervisor waits for its
  * operator, not for its workers.
  */
-export class SignalWatch {
+class SignalWatch {
   readonly requested: Promise<NodeJS.Signals>;
   private master: Master | null = null;
   private received: NodeJS.Signals | null = null;
@@ -47,7 +47,13 @@ export class SignalWatch {
   }
 }
 
-export async function startMaster(configPath: string, version: string, logger: Logger) {
+type Booted = Extract<BootResult, { ok: true }>;
+
+async function startMaster(
+  configPath: string,
+  version: string,
+  logger: Logger,
+): Promise<Booted | null> {
   const booted = await bootMaster({ configPath, logger, version });
   if (!booted.ok) {
     process.stderr.write(`${formatProblems(booted.problems)}\n`);
@@ -60,20 +66,42 @@ export async function startMaster(configPath: string, version: string, logger: L
   return booted;
 }
 
-export async function runCommand(options: { configPath: string; version: string }) {
+/** What a command opens beside the master: closed after the workers' graceful stop begins. */
+export type Opened = { close(): Promise<void> } | { exitCode: number };
+
+/**
+ * The life of a supervising command: watch signals, load the master, let `open` add what the
+ * command serves (or refuse with an exit code), start the workers, and on a signal close and
+ * stop everything within the master's bounds.
+ */
+export async function superviseUntilSignal(
+  options: { configPath: string; version: string },
+  open: (booted: Booted, logger: Logger) => Promise<Opened>,
+): Promise<number> {
   const logger = createLogger();
   const signals = new SignalWatch(logger);
-  const booted = await startMaster(options.configPath, options.version, logger);
-  if (!booted) {
+  try {
+    const booted = await startMaster(options.configPath, options.version, logger);
+    if (!booted) return 1;
+    signals.attach(booted.master);
+    const opened = await open(booted, logger);
+    if ('exitCode' in opened) {
+      await booted.master.shutdown();
+      return opened.exitCode;
+    }
+    if (!signals.stopRequested) await booted.master.startAll();
+    await signals.requested;
+    await opened.close();
+    await booted.master.shutdown();
+    return 0;
+  } finally {
     signals.dispose();
-    return 1;
   }
-  const { master } = booted;
-  signals.attach(master);
-  logger.info({ config: options.configPath }, `hsu-master ${options.version} running`);
-  if (!signals.stopRequested) await master.startAll();
-  await signals.requested;
-  await master.shutdown();
-  signals.dispose();
-  return 0;
+}
+
+export function runCommand(options: { configPath: string; version: string }): Promise<number> {
+  return superviseUntilSignal(options, (_booted, logger) => {
+    logger.info({ config: options.configPath }, `hsu-master ${options.version} running`);
+    return Promise.resolve({ close: () => Promise.resolve() });
+  });
 }

@@ -1,9 +1,8 @@
 // `hsu-master serve`: the master plus the control panel for a browser, over REST and WebSocket.
 import { fileURLToPath } from 'node:url';
 import { createApiStack } from '../api/create-api.js';
-import { createLogger } from '../master/logger.js';
 import { generateToken, startServer } from '../server/index.js';
-import { SignalWatch, startMaster } from './run.js';
+import { superviseUntilSignal } from './run.js';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
@@ -26,54 +25,43 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     );
     return 2;
   }
-  const logger = createLogger();
-  const signals = new SignalWatch(logger);
-  const booted = await startMaster(options.configPath, options.version, logger);
-  if (!booted) {
-    signals.dispose();
-    return 1;
-  }
-  const { master } = booted;
-  signals.attach(master);
-  const token = options.token ?? generateToken();
-  const api = await createApiStack({ master, config: booted.config, logger });
-  const host = options.host ?? '127.0.0.1';
-  let server;
-  try {
-    server = await startServer({
+  return superviseUntilSignal(options, async ({ master, config }, logger) => {
+    const token = options.token ?? generateToken();
+    const api = await createApiStack({ master, config, logger });
+    const host = options.host ?? '127.0.0.1';
+    const port = options.port ?? 0;
+    const server = await startServer({
       router: api.router,
       hub: api.hub,
       host,
-      port: options.port ?? 0,
+      port,
       token,
       staticDir: RENDERER_DIR,
       logger,
+    }).catch((error: unknown) => {
+      process.stderr.write(`hsu-master: cannot serve on ${host}:${port}: ${reason(error)}\n`);
+      return null;
     });
-  } catch (error) {
-    await api.close();
-    await master.shutdown();
-    signals.dispose();
-    process.stderr.write(
-      `hsu-master: cannot serve on ${host}:${options.port ?? 0}: ${reason(error)}\n`,
-    );
-    return 1;
-  }
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    logger.warn(
-      { host },
-      `the panel listens on ${host}, beyond this machine: the token is its only protection`,
-    );
-  }
-  const url = `${server.url}?token=${encodeURIComponent(token)}`;
-  logger.info({ url: server.url }, 'control panel ready');
-  process.stdout.write(`\nHSU Master control panel: ${url}\n\n`);
-  if (!signals.stopRequested) await master.startAll();
-  await signals.requested;
-  await server.close();
-  await api.close();
-  await master.shutdown();
-  signals.dispose();
-  return 0;
+    if (!server) {
+      await api.close();
+      return { exitCode: 1 };
+    }
+    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+      logger.warn(
+        { host },
+        `the panel listens on ${host}, beyond this machine: the token is its only protection`,
+      );
+    }
+    const url = `${server.url}?token=${encodeURIComponent(token)}`;
+    logger.info({ url: server.url }, 'control panel ready');
+    process.stdout.write(`\nHSU Master control panel: ${url}\n\n`);
+    return {
+      async close() {
+        await server.close();
+        await api.close();
+      },
+    };
+  });
 }
 
 function reason(error: unknown): string {
