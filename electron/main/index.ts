@@ -6,10 +6,9 @@ import { parseArgs } from 'node:util';
 import electron from 'electron';
 import { durationMs } from '../../shared/duration.js';
 import { createApiStack } from '../api/create-api.js';
-import { builtinNativeModuleNames } from '../master/boot.js';
-import { formatProblems, loadConfigFile } from '../master/config/index.js';
+import { bootMaster } from '../master/boot.js';
+import { formatProblems } from '../master/config/index.js';
 import { createLogger } from '../master/logger.js';
-import { Master } from '../master/master.js';
 import type { ElectronSurface } from './electron-surface.js';
 import { runMain } from './run-main.js';
 
@@ -33,21 +32,16 @@ async function main(): Promise<void> {
   const { app, dialog } = electron;
   const surface: ElectronSurface = electron;
   const configPath = configPathFromArgs(app.getAppPath());
-  const loaded = await loadConfigFile(configPath, { nativeModules: builtinNativeModuleNames() });
-  if (!loaded.ok) {
+  const logger = createLogger();
+  const booted = await bootMaster({ configPath, logger, version: app.getVersion() });
+  if (!booted.ok) {
     await app.whenReady();
-    dialog.showErrorBox('HSU Master cannot start', formatProblems(loaded.problems));
+    dialog.showErrorBox('HSU Master cannot start', formatProblems(booted.problems));
     app.exit(1);
     return;
   }
-  const { config } = loaded;
-  const logger = createLogger({ level: config.master.log_level });
-  const master = new Master({ logger, config, version: app.getVersion() });
-  const { router, hub } = await createApiStack({
-    master,
-    config: { ...config, path: configPath },
-    logger,
-  });
+  const { master, config } = booted;
+  const { router, hub } = await createApiStack({ master, config, logger });
 
   const handle = await runMain(surface, {
     master,
