@@ -124,10 +124,7 @@ export class Master implements MasterApi {
   }
 
   async removeWorker(id: string): Promise<void> {
-    const worker = this.require(id);
-    if (worker.active) await this.stopOrKill(worker);
-    this.observers.detach(worker);
-    worker.removeAllListeners();
+    await this.retire(this.require(id));
     this.workers.delete(id);
     this.emit('removed', id);
   }
@@ -281,13 +278,16 @@ export class Master implements MasterApi {
   /** Installs the new configuration of a worker (or a new worker), started if asked. */
   private async replaceWorker(config: WorkerConfig, start: boolean): Promise<void> {
     const old = this.workers.get(config.id);
-    if (old) {
-      if (old.active) await this.stopOrKill(old);
-      this.observers.detach(old);
-      old.removeAllListeners();
-    }
+    if (old) await this.retire(old);
     const worker = this.install(config, old);
     if (start) await worker.start('configuration applied');
+  }
+
+  /** Stops a worker that is leaving (removed, or replaced by a new configuration). */
+  private async retire(worker: SupervisedWorker): Promise<void> {
+    if (worker.active) await this.stopOrKill(worker);
+    this.observers.detach(worker);
+    worker.removeAllListeners();
   }
 
   private async stopOrKill(worker: SupervisedWorker): Promise<void> {
