@@ -126,6 +126,7 @@ export class MasterObservers {
     watched.health?.stop();
     this.sampler.untrack(worker.id);
     this.leaks.forget(worker.id);
+    this.leakWindows.delete(worker.id);
     this.watched.delete(worker.id);
   }
 
@@ -151,14 +152,7 @@ export class MasterObservers {
 
   private onTransition(watched: Watched, transition: StateTransition): void {
     const { worker } = watched;
-    const inline = worker.runner.moduleDiagnostics?.().isolation === 'inline';
-    // Handle counts are the whole process's: another worker starting or stopping in the
-    // window makes the difference meaningless, so such a window is not judged.
-    for (const [id, window] of this.leakWindows) if (id !== worker.id) window.disturbed = true;
-    if (transition.to === 'starting' && inline) {
-      this.leaks.mark(worker.id);
-      this.leakWindows.set(worker.id, { disturbed: false });
-    }
+    this.watchLeaks(worker, transition);
     if (transition.to === 'running') {
       watched.limits.reset();
       watched.health?.start();
@@ -168,24 +162,6 @@ export class MasterObservers {
       watched.health?.stop();
       this.sampler.untrack(worker.id);
     }
-    if (inline && (transition.to === 'idle' || transition.to === 'exited')) {
-      const window = this.leakWindows.get(worker.id);
-      this.leakWindows.delete(worker.id);
-      if (!window || window.disturbed) {
-        this.leaks.forget(worker.id);
-        return;
-      }
-      void this.leaks.check(worker.id).then((leaked) => {
-        if (leaked.length === 0) return;
-        const what = leaked.map((l) => `${l.type} +${l.after - l.before}`).join(', ');
-        this.alerts.raise({
-          severity: 'warning',
-          kind: 'leak',
-          workerId: worker.id,
-          message: `${worker.id} left resources behind after stopping: ${what}`,
-        });
-      });
-    }
     if (transition.to === 'degraded') {
       this.alerts.raise({
         severity: 'critical',
@@ -194,6 +170,38 @@ export class MasterObservers {
         message: `${worker.id} is degraded: ${transition.error ?? transition.cause}`,
       });
     }
+  }
+
+  /**
+   * Marks an inline module's handles as it starts and raises a leak alert for what it left
+   * after it stopped. The counts are the whole process's: another worker starting or stopping
+   * in that window makes the difference meaningless, so such a window is not judged.
+   */
+  private watchLeaks(worker: SupervisedWorker, transition: StateTransition): void {
+    for (const [id, window] of this.leakWindows) if (id !== worker.id) window.disturbed = true;
+    if (worker.runner.moduleDiagnostics?.().isolation !== 'inline') return;
+    if (transition.to === 'starting') {
+      this.leaks.mark(worker.id);
+      this.leakWindows.set(worker.id, { disturbed: false });
+      return;
+    }
+    if (transition.to !== 'idle' && transition.to !== 'exited') return;
+    const window = this.leakWindows.get(worker.id);
+    this.leakWindows.delete(worker.id);
+    if (!window || window.disturbed) {
+      this.leaks.forget(worker.id);
+      return;
+    }
+    void this.leaks.check(worker.id).then((leaked) => {
+      if (leaked.length === 0) return;
+      const what = leaked.map((l) => `${l.type} +${l.after - l.before}`).join(', ');
+      this.alerts.raise({
+        severity: 'warning',
+        kind: 'leak',
+        workerId: worker.id,
+        message: `${worker.id} left resources behind after stopping: ${what}`,
+      });
+    });
   }
 
   /** Thread modules report their own heap; sampled on the same period as processes. */
